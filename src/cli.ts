@@ -1,0 +1,50 @@
+import { parseCli } from './args.js';
+import { RescueError } from './errors.js';
+import { EXIT } from './exit-codes.js';
+import { setLang, t } from './messages/index.js';
+import { processOut, type Out } from './runner/print.js';
+
+/**
+ * argv to options, help, version, dispatch. Nothing else lives here: the runner, wizard and status
+ * are imported only when used, so --help and --version stay fast.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out: Out = processOut, tty = isTerminal()): Promise<number> {
+  try {
+    const parsed = parseCli(argv, env);
+    if (parsed.kind === 'help') {
+      out.out(t('help.text'));
+      return EXIT.recovered;
+    }
+    if (parsed.kind === 'version') {
+      const { VERSION } = await import('./version.js');
+      out.out(`${VERSION}\n`);
+      return EXIT.recovered;
+    }
+    const options = parsed.options;
+    setLang(options.lang);
+    if (options.command === 'status') {
+      const { runStatus } = await import('./runner/status.js');
+      return await runStatus(options, env, out);
+    }
+    if (options.nonInteractive) {
+      const { runScripted } = await import('./runner/scripted.js');
+      return await runScripted(options, env, out);
+    }
+    // The CLI decides whether it may prompt, never inquirer: with no terminal a prompt would hang or exit 0.
+    if (!tty) throw new RescueError(t('error.noTerminal'), EXIT.usage, t('hint.noTerminal'));
+    const { runWizard } = await import('./wizard/run.js');
+    return await runWizard(options, env, out);
+  } catch (err) {
+    if (err instanceof RescueError) {
+      out.err(`isolation-rescue: ${err.message}\n`);
+      if (err.hint) out.err(`  ${err.hint}\n`);
+      return err.exitCode;
+    }
+    out.err(`isolation-rescue: ${t('error.unexpected', { detail: (err as Error)?.message ?? String(err) })}\n`);
+    return EXIT.unexpected;
+  }
+}
+
+function isTerminal(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}

@@ -1,0 +1,38 @@
+import { m, type Msg } from '../../messages/index.js';
+import { startService, stopService, type StopOutcome } from '../../platform/windows.js';
+import type { RungContext } from '../types.js';
+
+/** The Windows service stop both the registry and jobs.db rungs begin with; the guard learns of it at once. */
+export async function stopConnectorService(ctx: RungContext): Promise<{ ok: true } | { ok: false; reason: Msg }> {
+  const name = ctx.facts.service.name!;
+  const password = ctx.options.protectionPassword;
+  const stop: StopOutcome = await ctx.step(
+    'stop-service',
+    m('step.stopService', { service: name }),
+    () => stopService(ctx.sh, name, ctx.facts.connector.cliPath, password),
+    (r) => r.ok,
+  );
+  if (stop.ok) {
+    if (stop.via !== 'already-stopped' && !ctx.options.dryRun) ctx.guard.markStopped('windows', name);
+    return { ok: true };
+  }
+  switch (stop.reason) {
+    case 'access-denied':
+      return { ok: false, reason: m('stop.accessDenied', { service: name }) };
+    case 'password-refused':
+      return { ok: false, reason: m('stop.passwordRefused', { detail: stop.detail }) };
+    case 'timeout':
+      // It may stop later: the guard starts it again whatever happens.
+      ctx.guard.markStopped('windows', name);
+      return { ok: false, reason: m('stop.timeout', { service: name, detail: stop.detail }) };
+    default:
+      return { ok: false, reason: m('stop.failed', { service: name, detail: stop.detail }) };
+  }
+}
+
+export async function startConnectorService(ctx: RungContext): Promise<boolean> {
+  const name = ctx.facts.service.name!;
+  const r = await ctx.step('start-service', m('step.startService', { service: name }), () => startService(ctx.sh, name), (x) => x.ok);
+  if (r.ok) ctx.guard.markStarted();
+  return r.ok;
+}

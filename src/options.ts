@@ -1,0 +1,36 @@
+import type { Method } from './ladder/types.js';
+import type { Lang } from './messages/index.js';
+import type { ScenarioName } from './simulator/scenarios.js';
+
+/** Everything the command line and environment said, typed and validated. Secrets stay in `secrets`. */
+export interface Options {
+  command: 'rescue' | 'status';
+  nonInteractive: boolean;
+  method: Method | 'auto';
+  /** True when --method was given (scripted runs need it; the wizard offers a choice otherwise). */
+  methodGiven: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  json: boolean;
+  simulate?: 'windows' | 'macos';
+  scenario?: ScenarioName;
+  reboot: boolean;
+  allowLastAttempt: boolean;
+  connectorGuid?: string;
+  hostname?: string;
+  apiRegion: 'na' | 'eu' | 'apjc';
+  apiUrl?: string;
+  comment?: string;
+  waitSeconds: number;
+  lang: Lang;
+  color: boolean;
+  verbose: boolean;
+  report?: string;
+  stateDir: string;
+  secrets: {
+    unlockCode?: string;
+    apiClientId?: string;
+    apiKey?: string;
+    protectionPassword?: string;
+  };
+}

@@ -1,0 +1,218 @@
+import { hostname as osHostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { CancelledError, RescueError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { m, t, type Msg } from '../messages/index.js';
+import { plan, runLadder, type LadderResult } from '../ladder/engine.js';
+import { appliesTo, rungFor } from '../ladder/rungs/index.js';
+import { RecordingShell } from '../ladder/shell.js';
+import type { Confirm, LadderEvent, Method, RungResult } from '../ladder/types.js';
+import { Backups } from '../safety/backups.js';
+import { UnlockLedger } from '../safety/ledger.js';
+import { ServiceGuard } from '../safety/service-guard.js';
+import { Transcript } from '../report/transcript.js';
+import { tamperingLikeSteps } from '../report/tampering.js';
+import { writeSessionReport } from '../report/write.js';
+import { joinEndpointPath } from '../platform/paths.js';
+import type { Facts } from '../platform/facts.js';
+import type { Options } from '../options.js';
+import { VERSION } from '../version.js';
+import { newSessionId, openEndpoint } from './setup.js';
+import { detectFacts, secretList } from './session.js';
+import type { SessionResult } from './result.js';
+
+/** What differs between the scripted runner and the wizard: how to ask, and how to show progress. */
+export interface RescueUi {
+  confirm: Confirm;
+  onEvent(event: LadderEvent): void;
+  onDetected?(facts: Facts, endpointLabel: string): void;
+  /** The wizard may pick the method after seeing the diagnosis; scripts use --method. */
+  chooseMethod?(facts: Facts, recommended: Method | 'auto'): Promise<Method | 'auto' | undefined>;
+  chooseNext?(after: Method, result: RungResult): Promise<boolean>;
+}
+
+const OUTCOME_EXIT: Record<LadderResult['outcome'], ExitCode> = {
+  recovered: EXIT.recovered,
+  'not-recovered': EXIT.notRecovered,
+  'reboot-required': EXIT.rebootRequired,
+  'locked-out': EXIT.lockedOut,
+  skipped: EXIT.usage,
+};
+
+const SKIP_EXIT = { 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevated, unsupported: EXIT.unsupported, 'locked-out': EXIT.lockedOut } as const;
+
+/** One rescue session from detection to the report. Returns the result; the caller prints it. */
+export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal): Promise<SessionResult> {
+  const startedAt = new Date();
+  const session = newSessionId(startedAt);
+  const endpoint = await openEndpoint(options, env);
+  const transcript = new Transcript();
+  const listen = (e: LadderEvent) => {
+    transcript.listen(e);
+    ui.onEvent(e);
+  };
+  const result: SessionResult = {
+    tool: 'isolation-rescue',
+    version: VERSION,
+    session,
+    command: 'rescue',
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    exitCode: EXIT.unexpected,
+    outcome: 'error',
+    message: '',
+    method: options.method,
+    executor: endpoint.executor.kind,
+    simulated: Boolean(options.simulate),
+    dryRun: options.dryRun,
+    endpoint: endpoint.label,
+    operator: `${safeUser()}@${osHostname()}`,
+    detection: [],
+    rungs: transcript.rungs,
+    backups: [],
+    tamperingLikeSteps: [],
+  };
+  const guard = new ServiceGuard();
+  const fetched: { fetchedUnlockCode?: string } = {};
+  const secrets = () => secretList(options, [fetched.fetchedUnlockCode]);
+  let current: Method = 'console';
+  const sh = new RecordingShell(endpoint.executor, secrets, (command) => listen({ type: 'command', method: current, step: '', command }), signal);
+  const trackingListen = (e: LadderEvent) => {
+    if ('method' in e) current = e.method;
+    listen(e);
+  };
+
+  const finish = (exitCode: number, outcome: string, message: Msg, hint?: Msg) => {
+    result.exitCode = exitCode;
+    result.outcome = outcome;
+    result.message = t(message);
+    if (hint) result.hint = t(hint);
+    return result;
+  };
+
+  try {
+    const detected = await detectFacts(endpoint, options, env, signal);
+    result.before = detected.facts;
+    result.detection = detected.commands;
+    const facts = detected.facts;
+    ui.onDetected?.(facts, endpoint.label);
+
+    let method = options.method;
+    if (ui.chooseMethod) {
+      const chosen = await ui.chooseMethod(facts, method);
+      if (!chosen) return finish(EXIT.notRecovered, 'declined', m('outcome.declined'));
+      method = chosen;
+      result.method = method;
+    }
+    const early = precheckRun(method, facts, options, Boolean(endpoint.console));
+    if (early) return finish(early.exitCode, early.outcome, early.message, early.hint);
+    if (facts.connector.present && facts.isolated === false && method !== 'console') {
+      return finish(EXIT.recovered, 'not-isolated', m('outcome.notIsolated'));
+    }
+
+    const connectorGuid = options.connectorGuid ?? facts.guid;
+    const sessionBackupDir = joinEndpointPath(endpoint.backupRoot, session);
+    const ladder = await runLadder(
+      method,
+      {
+        sh,
+        facts,
+        options: {
+          unlockCode: options.secrets.unlockCode,
+          protectionPassword: options.secrets.protectionPassword,
+          reboot: options.reboot,
+          allowLastAttempt: options.allowLastAttempt,
+          comment: options.comment ?? `isolation-rescue ${VERSION} by ${result.operator}`,
+          waitMs: options.waitSeconds * 1000,
+          dryRun: options.dryRun,
+        },
+        console: endpoint.console,
+        ledger: new UnlockLedger(options.stateDir),
+        connectorKey: endpoint.sim ? `simulated:${endpoint.sim.instance}` : (connectorGuid ?? `${facts.os}:${osHostname()}`),
+        guard,
+        backups: facts.os === 'windows' || facts.os === 'macos' ? new Backups(facts.os, sessionBackupDir) : undefined,
+        confirm: ui.confirm,
+        shared: fetched,
+        signal,
+        connectorGuid,
+        rebootsInline: endpoint.executor.rebootsInline,
+      },
+      trackingListen,
+      ui.chooseNext,
+    );
+    const notElevated = ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated');
+    const code = ladder.skip ? SKIP_EXIT[ladder.skip.kind] : notElevated ? EXIT.notElevated : OUTCOME_EXIT[ladder.outcome];
+    const outcome = options.dryRun && ladder.outcome !== 'skipped' ? 'dry-run' : ladder.skip ? `skipped:${ladder.skip.kind}` : ladder.outcome;
+    if (options.dryRun && !ladder.skip) return finish(EXIT.notRecovered, outcome, m('outcome.dryRun'));
+    return finish(code, outcome, outcomeMessage(ladder), outcomeHint(ladder, facts));
+  } catch (err) {
+    if (err instanceof CancelledError) return finish(EXIT.cancelled, 'cancelled', m('outcome.cancelled', { signal: err.signal }));
+    if (err instanceof RescueError) return finish(err.exitCode, 'error', m('error.plain', { detail: err.message }));
+    return finish(EXIT.unexpected, 'error', m('error.unexpected', { detail: (err as Error).message }));
+  } finally {
+    // Belt and braces: the engine restarts after each rung, this covers an exception between rungs.
+    const service = guard.pending;
+    if (service) {
+      const r = await guard.restore(sh.uncancellable());
+      if (r) listen({ type: 'service-restart', method: current, service, ok: r.ok, detail: r.detail });
+    }
+    await afterState(result, endpoint, options, env);
+    result.backups = transcript.backups;
+    result.tamperingLikeSteps = tamperingLikeSteps(transcript);
+    result.finishedAt = new Date().toISOString();
+    result.reportFiles = writeSessionReport(result, options.report ?? join(options.stateDir, 'sessions', session));
+  }
+}
+
+async function afterState(result: SessionResult, endpoint: Awaited<ReturnType<typeof openEndpoint>>, options: Options, env: NodeJS.ProcessEnv) {
+  if (!result.before) return;
+  try {
+    result.after = (await detectFacts(endpoint, options, env)).facts;
+  } catch {
+    // The state after is best effort; the ladder's own verifications are what count.
+  }
+}
+
+function precheckRun(method: Method | 'auto', facts: Facts, options: Options, hasConsole: boolean): { exitCode: ExitCode; outcome: string; message: Msg; hint?: Msg } | undefined {
+  if (method !== 'auto') {
+    const rung = rungFor(method);
+    if (!appliesTo(rung, facts.os)) return { exitCode: EXIT.unsupported, outcome: 'unsupported', message: m('error.methodNotForOs', { method, os: facts.os }), hint: m('hint.methodsForOs', { methods: plan('auto', facts.os).map((r) => r.method).join(', ') }) };
+    if (method !== 'console' && !facts.connector.present) return { exitCode: EXIT.unsupported, outcome: 'unsupported', message: m('error.noConnector'), hint: m('hint.noConnector') };
+    return undefined;
+  }
+  if (!facts.connector.present && !(hasConsole && (options.connectorGuid || options.hostname))) {
+    return { exitCode: EXIT.unsupported, outcome: 'unsupported', message: facts.os === 'linux' || facts.os === 'other' ? m('error.osWithoutIsolation') : m('error.noConnector'), hint: m('hint.noConnector') };
+  }
+  if (facts.connector.present && facts.elevated === false && !hasConsole) {
+    return { exitCode: EXIT.notElevated, outcome: 'not-elevated', message: m('error.notElevated'), hint: facts.os === 'windows' ? m('hint.elevateWindows') : m('hint.elevateMacos') };
+  }
+  return undefined;
+}
+
+function outcomeMessage(ladder: LadderResult): Msg {
+  if (ladder.skip) return ladder.skip.reason;
+  switch (ladder.outcome) {
+    case 'recovered':
+      return m('outcome.recovered');
+    case 'reboot-required':
+      return ladder.last?.reason ?? m('reboot.needed');
+    case 'locked-out':
+      return ladder.last?.reason ?? m('outcome.lockedOut');
+    default:
+      return ladder.last?.reason ? m('outcome.notRecoveredBecause', { reason: t(ladder.last.reason) }) : m('outcome.notRecovered');
+  }
+}
+
+function outcomeHint(ladder: LadderResult, facts: Facts): Msg | undefined {
+  if (ladder.skip?.kind === 'not-elevated' || (ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated'))) return facts.os === 'windows' ? m('hint.elevateWindows') : m('hint.elevateMacos');
+  if (ladder.outcome === 'not-recovered') return facts.os === 'windows' ? m('hint.notRecoveredWindows') : m('hint.notRecoveredMacos');
+  return undefined;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

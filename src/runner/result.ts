@@ -1,0 +1,32 @@
+import type { Facts } from '../platform/facts.js';
+import type { CommandRecord } from '../ladder/types.js';
+import type { RungRecord } from '../report/transcript.js';
+import type { BackupRecord } from '../safety/backups.js';
+
+/** The one JSON document `--json` prints and the session report stores. */
+export interface SessionResult {
+  tool: 'isolation-rescue';
+  version: string;
+  session: string;
+  command: 'rescue' | 'status';
+  startedAt: string;
+  finishedAt: string;
+  exitCode: number;
+  outcome: string;
+  message: string;
+  hint?: string;
+  method: string;
+  executor: string;
+  simulated: boolean;
+  dryRun: boolean;
+  endpoint: string;
+  operator: string;
+  before?: Facts;
+  after?: Facts;
+  detection: CommandRecord[];
+  rungs: RungRecord[];
+  backups: BackupRecord[];
+  /** Steps that security monitoring may read as tampering, for the SOC ticket. */
+  tamperingLikeSteps: string[];
+  reportFiles?: { json: string; markdown: string };
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DryRunExecutor } from '../executors/dry-run.js';
+import { SimulatedExecutor } from '../executors/simulated.js';
+import type { Executor } from '../executors/types.js';
+import { openSimState, saveSimState, simStatePath } from '../simulator/store.js';
+import { SimulatedConsole } from '../simulator/console.js';
+import type { SimState } from '../simulator/state.js';
+import type { ConsoleApi } from '../cloud/console-api.js';
+import { hostOs } from '../platform/detect.js';
+import type { TargetOs } from '../platform/facts.js';
+import { joinEndpointPath } from '../platform/paths.js';
+import type { Options } from '../options.js';
+
+/** Everything a run needs to reach the endpoint: executor, target OS, console, where backups go. */
+export interface Endpoint {
+  executor: Executor;
+  os: TargetOs;
+  console?: ConsoleApi;
+  sim?: SimState;
+  /** Where this session's backups go, on the endpoint. */
+  backupRoot: string;
+  label: string;
+}
+
+export function newSessionId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+const SIM_STATE_ROOT = { windows: 'C:\\ProgramData\\isolation-rescue', macos: '/Library/Application Support/isolation-rescue' } as const;
+
+export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Promise<Endpoint> {
+  let executor: Executor;
+  let os: TargetOs;
+  let console: ConsoleApi | undefined;
+  let sim: SimState | undefined;
+  let backupRoot: string;
+  let label: string;
+  if (options.simulate) {
+    const file = simStatePath(options.stateDir, options.simulate);
+    sim = openSimState(file, options.simulate, options.scenario);
+    const state = sim;
+    executor = new SimulatedExecutor(state, file);
+    console = new SimulatedConsole(state, () => saveSimState(file, state));
+    os = options.simulate;
+    backupRoot = joinEndpointPath(SIM_STATE_ROOT[options.simulate], 'backups');
+    label = `simulated ${options.simulate} endpoint (scenario ${state.scenario})`;
+  } else {
+    // execa is loaded only when real commands will run: --help, --version and simulations never pay for it.
+    const { LocalExecutor } = await import('../executors/local.js');
+    executor = new LocalExecutor(env);
+    const forced = env.ISOLATION_RESCUE_TARGET_OS;
+    os = forced === 'windows' || forced === 'macos' ? forced : hostOs();
+    backupRoot = join(options.stateDir, 'backups');
+    label = 'this computer';
+    console = await realConsole(options);
+  }
+  if (options.dryRun) executor = new DryRunExecutor(executor);
+  return { executor, os, console, sim, backupRoot, label };
+}
+
+async function realConsole(options: Options): Promise<ConsoleApi | undefined> {
+  const { apiClientId, apiKey } = options.secrets;
+  if (!apiClientId || !apiKey) return undefined;
+  const { ApiClient } = await import('../cloud/api-client.js');
+  const { REGION_URLS } = await import('../cloud/regions.js');
+  return new ApiClient({ baseUrl: options.apiUrl ?? REGION_URLS[options.apiRegion], clientId: apiClientId, apiKey });
+}
