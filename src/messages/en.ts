@@ -129,7 +129,7 @@ Examples
   'registry.accessDenied': 'reg delete was refused (Access is denied): the service is still running',
   'registry.deleteFailed': 'reg delete failed (exit {exit})',
   'registry.cameBack': 'the unlock_code value came back when the service started',
-  'jobsDb.missing': 'there is no {path}',
+  'jobsDb.alreadyGone': '{path} is already gone (an earlier run deleted it): only the reboot is left',
   'jobsDb.stillThere': '{path} is still there after deleting it ({detail})',
   'jobsDb.stillIsolated': 'still isolated after the reboot',
   'reboot.needed': 'jobs.db is deleted; a reboot is needed to finish (run again with --reboot, or reboot, then run isolation-rescue status)',

@@ -20,8 +20,11 @@ export const jobsDbRung: Rung = {
     const stopped = await stopConnectorService(ctx);
     if (!stopped.ok) return { outcome: 'failed', reason: stopped.reason };
 
-    if (!(await ctx.step('find-jobs-db', m('step.findJobsDb', { path }), () => fileExists(ctx.sh, dir, 'jobs.db'), Boolean))) {
-      return { outcome: 'failed', reason: m('jobsDb.missing', { path }) };
+    const present = await ctx.step('find-jobs-db', m('step.findJobsDb', { path }), () => fileExists(ctx.sh, dir, 'jobs.db'));
+    if (!present) {
+      // An earlier run deleted it and stopped short of the reboot: the reboot is all that is left.
+      ctx.emit({ type: 'hint', method: 'jobs-db', lines: [m('jobsDb.alreadyGone', { path })] });
+      return reboot(ctx);
     }
     await ctx.step('backup', m('step.backupFile', { path }), async () => {
       const record = await ctx.backups!.file(ctx.sh, path);
