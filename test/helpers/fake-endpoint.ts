@@ -29,6 +29,8 @@ export function fakeEndpoint(os: SimOs, scenario: ScenarioName, opts: { elevated
   const installDir = join(dir, 'AMP');
   const state = createState(os, scenario, os === 'windows' ? { installDir } : {});
   if (opts.elevated === false) state.elevated = false;
+  // The detection's `test -x` asks the virtual file system, so it must know where ampcli is in this layout.
+  if (os === 'macos') state.files[join(bin, 'ampcli')] = '#!ampcli';
   const stateFile = join(dir, 'endpoint.json');
   saveSimState(stateFile, state);
   const shim = (path: string, name: string) => {
