@@ -22,7 +22,7 @@ async function checkOnce(sh: Shell, ctx: RungContext): Promise<LocalCheck> {
   }
   const isolated = await isolationFilePresent(sh);
   const service = await daemonState(sh);
-  return { ok: !isolated && service === 'running', isolated, service };
+  return { ok: isolated === false && service === 'running', isolated, service };
 }
 
 /** The tool's own check that isolation is gone: the local marker absent and the connector running again. */

@@ -40,8 +40,13 @@ export async function daemonState(sh: Shell): Promise<'running' | 'stopped' | 'u
   return r.exitCode === 113 ? 'stopped' : 'unknown';
 }
 
-export async function isolationFilePresent(sh: Shell): Promise<boolean> {
-  return (await sh.run(macCmd.exists(ISOLATION_FILE))).exitCode === 0;
+/** true / false from `test -e`; undefined when the answer is not a clean one (timeout, error text, other exit). */
+export async function isolationFilePresent(sh: Shell): Promise<boolean | undefined> {
+  const r = await sh.run(macCmd.exists(ISOLATION_FILE));
+  if (r.timedOut) return undefined;
+  if (r.exitCode === 0) return true;
+  // `test` says "false" with exit 1 and no output; anything else is a failure to ask, not an answer.
+  return r.exitCode === 1 && r.stderr.trim() === '' ? false : undefined;
 }
 
 /** What `ampcli help` offers: Cisco's published list shows no isolation verb, so the tool checks before using it. */

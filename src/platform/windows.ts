@@ -95,13 +95,17 @@ export async function stopService(sh: Shell, name: string, sfcPath: string | und
 }
 
 export async function startService(sh: Shell, name: string): Promise<{ ok: boolean; state: ServiceState | 'missing'; detail: string }> {
+  // A stop may still be under way (the tool was interrupted mid-stop): let it finish before starting.
+  let state = await serviceState(sh, name);
+  if (state === 'stop_pending') state = await waitForService(sh, name, 'stopped');
+  if (state === 'running') return { ok: true, state, detail: '' };
   const r = await sh.run(winCmd.startService(name));
   if (r.skipped) return { ok: true, state: 'running', detail: '' };
   const text = r.stdout + r.stderr;
   if (r.exitCode !== 0 && scErrorCode(text) !== SC_ERROR.alreadyRunning && r.exitCode !== SC_ERROR.alreadyRunning) {
     return { ok: false, state: await serviceState(sh, name), detail: firstLine(text) || `sc start exited ${r.exitCode}` };
   }
-  const state = await waitForService(sh, name, 'running');
+  state = await waitForService(sh, name, 'running');
   return { ok: state === 'running', state, detail: state === 'running' ? '' : `service is ${state}` };
 }
 

@@ -42,10 +42,10 @@ const OUTCOME_EXIT: Record<LadderResult['outcome'], ExitCode> = {
 const SKIP_EXIT = { 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevated, unsupported: EXIT.unsupported, 'locked-out': EXIT.lockedOut } as const;
 
 /** One rescue session from detection to the report. Returns the result; the caller prints it. */
-export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal): Promise<SessionResult> {
+export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal, reach: typeof openEndpoint = openEndpoint): Promise<SessionResult> {
   const startedAt = new Date();
   const session = newSessionId(startedAt);
-  const endpoint = await openEndpoint(options, env);
+  const endpoint = await reach(options, env);
   const transcript = new Transcript();
   const listen = (e: LadderEvent) => {
     transcript.listen(e);

@@ -23,8 +23,9 @@ export const plistRung: Rung = {
       if (rm.skipped) return { outcome: 'failed', reason: m('dryRun.unverified') };
       if (rm.exitCode !== 0) return { outcome: 'failed', reason: m('plist.removeFailed', { detail: rm.stderr.trim().slice(0, 160) }) };
     }
+    // Armed before unload is sent, so an interruption between unload and load still reloads the daemon.
+    if (!ctx.options.dryRun) ctx.guard.markStopped('macos', 'com.cisco.amp.daemon');
     const unload = await ctx.step('unload', m('step.unload'), () => ctx.sh.run(macCmd.unload()), (r) => r.exitCode === 0);
-    if (unload.exitCode === 0) ctx.guard.markStopped('macos', 'com.cisco.amp.daemon');
     const load = await ctx.step('load', m('step.load'), () => ctx.sh.run(macCmd.load()), (r) => r.exitCode === 0);
     if (load.exitCode === 0 && (await daemonState(ctx.sh)) === 'running') ctx.guard.markStarted();
     if (unload.exitCode !== 0) return { outcome: 'failed', reason: m('plist.unloadFailed', { detail: unload.stderr.trim().slice(0, 160) }) };

@@ -6,6 +6,8 @@ import type { RungContext } from '../types.js';
 export async function stopConnectorService(ctx: RungContext): Promise<{ ok: true } | { ok: false; reason: Msg }> {
   const name = ctx.facts.service.name!;
   const password = ctx.options.protectionPassword;
+  // Armed before the stop is sent: if anything goes wrong mid-stop, the guard still starts the service again.
+  if (!ctx.options.dryRun) ctx.guard.markStopped('windows', name);
   const stop: StopOutcome = await ctx.step(
     'stop-service',
     m('step.stopService', { service: name }),
@@ -13,7 +15,8 @@ export async function stopConnectorService(ctx: RungContext): Promise<{ ok: true
     (r) => r.ok,
   );
   if (stop.ok) {
-    if (stop.via !== 'already-stopped' && !ctx.options.dryRun) ctx.guard.markStopped('windows', name);
+    // Stopped before the tool came: leave it as it was found.
+    if (stop.via === 'already-stopped') ctx.guard.markStarted();
     return { ok: true };
   }
   switch (stop.reason) {
@@ -22,8 +25,7 @@ export async function stopConnectorService(ctx: RungContext): Promise<{ ok: true
     case 'password-refused':
       return { ok: false, reason: m('stop.passwordRefused', { detail: stop.detail }) };
     case 'timeout':
-      // It may stop later: the guard starts it again whatever happens.
-      ctx.guard.markStopped('windows', name);
+      // It may stop later: the guard (armed above) starts it again whatever happens.
       return { ok: false, reason: m('stop.timeout', { service: name, detail: stop.detail }) };
     default:
       return { ok: false, reason: m('stop.failed', { service: name, detail: stop.detail }) };
