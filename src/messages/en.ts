@@ -81,6 +81,8 @@ Examples
   'hint.methodsForOs': 'methods for this OS: {methods}',
   'error.noConnector': 'no Secure Endpoint connector was found on this computer',
   'hint.noConnector': 'from here you can still use the console rung (--method=console with API credentials and --connector-guid or --hostname), or rehearse with --simulate',
+  'error.noSuchHost': 'the console has no computer named {hostname}',
+  'error.manyHosts': 'several computers are named {hostname}: {list}; pick one with --connector-guid',
   'error.osWithoutIsolation': 'Secure Endpoint has no endpoint isolation on this OS',
   'error.notElevated': 'this needs administrator rights',
   'hint.elevateWindows': 'open "Command Prompt" with right-click > Run as administrator, then run the same command again',

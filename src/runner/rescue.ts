@@ -15,6 +15,7 @@ import { tamperingLikeSteps } from '../report/tampering.js';
 import { writeSessionReport } from '../report/write.js';
 import { joinEndpointPath } from '../platform/paths.js';
 import type { Facts } from '../platform/facts.js';
+import { ApiError, type ConsoleApi } from '../cloud/console-api.js';
 import type { Options } from '../options.js';
 import { VERSION } from '../version.js';
 import { newSessionId, openEndpoint } from './setup.js';
@@ -110,7 +111,7 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       return finish(EXIT.recovered, 'not-isolated', m('outcome.notIsolated'));
     }
 
-    const connectorGuid = options.connectorGuid ?? facts.guid;
+    const connectorGuid = options.connectorGuid ?? (await guidFromHostname(options, endpoint.console, signal)) ?? facts.guid;
     const sessionBackupDir = joinEndpointPath(endpoint.backupRoot, session);
     const ladder = await runLadder(
       method,
@@ -207,6 +208,22 @@ function outcomeHint(ladder: LadderResult, facts: Facts): Msg | undefined {
   if (ladder.skip?.kind === 'not-elevated' || (ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated'))) return facts.os === 'windows' ? m('hint.elevateWindows') : m('hint.elevateMacos');
   if (ladder.outcome === 'not-recovered') return facts.os === 'windows' ? m('hint.notRecoveredWindows') : m('hint.notRecoveredMacos');
   return undefined;
+}
+
+/** --hostname through the console: exactly one computer, or a usage error that lists what was found. */
+async function guidFromHostname(options: Options, api: ConsoleApi | undefined, signal: AbortSignal): Promise<string | undefined> {
+  if (!options.hostname || !api) return undefined;
+  let found;
+  try {
+    found = await api.findComputers(options.hostname, signal);
+  } catch (err) {
+    if (err instanceof ApiError) throw new RescueError(t(m('console.apiError', { detail: err.message })), EXIT.notRecovered);
+    throw err;
+  }
+  if (found.length === 1) return found[0].connectorGuid;
+  if (found.length === 0) throw new RescueError(t(m('error.noSuchHost', { hostname: options.hostname })), EXIT.usage);
+  const list = found.map((c) => `${c.hostname} ${c.connectorGuid} (${c.isolationStatus ?? '?'})`).join('; ');
+  throw new RescueError(t(m('error.manyHosts', { hostname: options.hostname, list })), EXIT.usage);
 }
 
 function safeUser(): string {
