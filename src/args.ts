@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { usageError } from './errors.js';
 import { METHODS, type Method } from './ladder/types.js';
-import { LANGS, type Lang } from './messages/index.js';
+import { LANGS, t, type Lang } from './messages/index.js';
 import { isScenario, MACOS_SCENARIOS, SCENARIOS } from './simulator/scenarios.js';
 import { unlockCodeProblem } from './safety/unlock-code.js';
 import { isLoopbackUrl } from './cloud/regions.js';
@@ -59,7 +59,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
     parsed = parseArgs({ args: normaliseSimulate(argv), options: FLAGS, allowPositionals: true, strict: true });
   } catch (err) {
     // parseArgs' message names the flag ("Unknown option '--foo'"); keep it to one line.
-    throw usageError(String((err as Error).message).split('\n')[0].replace(/\. To specify a positional.*$/, ''), 'run isolation-rescue --help for the list of options');
+    throw usageError(String((err as Error).message).split('\n')[0].replace(/\. To specify a positional.*$/, ''), t('usage.seeHelp'));
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
@@ -67,25 +67,25 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
 
   const positionals = parsed.positionals;
   const command = positionals[0] ?? 'rescue';
-  if (command !== 'rescue' && command !== 'status') throw usageError(`unknown command '${command}'`, 'commands: (none) for the rescue, status');
-  if (positionals.length > 1) throw usageError(`unexpected argument '${positionals[1]}'`);
+  if (command !== 'rescue' && command !== 'status') throw usageError(t('usage.unknownCommand', { command }), t('usage.commands'));
+  if (positionals.length > 1) throw usageError(t('usage.unexpectedArgument', { arg: positionals[1] }));
 
   const method = (v.method ?? 'auto') as Method | 'auto';
   if (method !== 'auto' && !(METHODS as readonly string[]).includes(method)) {
-    throw usageError(`unknown method '${v.method}'`, `methods: auto, ${METHODS.join(', ')}`);
+    throw usageError(t('usage.unknownMethod', { method: String(v.method) }), t('usage.methods', { methods: METHODS.join(', ') }));
   }
 
   let simulate: Options['simulate'];
   if (v.simulate !== undefined) {
-    if (v.simulate !== 'windows' && v.simulate !== 'macos') throw usageError(`--simulate takes windows or macos, not '${v.simulate}'`);
+    if (v.simulate !== 'windows' && v.simulate !== 'macos') throw usageError(t('usage.simulateOs', { value: v.simulate }));
     simulate = v.simulate;
   }
   let scenario: Options['scenario'];
   if (v.scenario !== undefined) {
-    if (!simulate) throw usageError('--scenario only makes sense with --simulate', 'add --simulate (or --simulate=macos)');
-    if (!isScenario(v.scenario)) throw usageError(`unknown scenario '${v.scenario}'`, `scenarios: ${SCENARIOS.join(', ')}`);
+    if (!simulate) throw usageError(t('usage.scenarioNeedsSimulate'), t('usage.addSimulate'));
+    if (!isScenario(v.scenario)) throw usageError(t('usage.unknownScenario', { scenario: v.scenario }), t('usage.scenarios', { scenarios: SCENARIOS.join(', ') }));
     if (simulate === 'macos' && !MACOS_SCENARIOS.includes(v.scenario)) {
-      throw usageError(`scenario '${v.scenario}' is Windows-only`, `macOS scenarios: ${MACOS_SCENARIOS.join(', ')}`);
+      throw usageError(t('usage.windowsOnlyScenario', { scenario: v.scenario }), t('usage.macosScenarios', { scenarios: MACOS_SCENARIOS.join(', ') }));
     }
     scenario = v.scenario;
   }
@@ -94,38 +94,38 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   if (unlockCode !== undefined) {
     const problem = unlockCodeProblem(unlockCode);
     const source = v['unlock-code'] !== undefined ? '--unlock-code' : 'ISOLATION_RESCUE_UNLOCK_CODE';
-    if (problem) throw usageError(`the unlock code in ${source} is not valid: ${problem}`, 'copy the code exactly as the console shows it (Management > Computers > the computer)');
+    if (problem) throw usageError(t('usage.badUnlockCode', { source, problem }), t('usage.copyCode'));
   }
 
   if (v['connector-guid'] !== undefined && !GUID.test(v['connector-guid'])) {
-    throw usageError('--connector-guid is not a connector GUID', 'expected 8-4-4-4-12 hex digits, as the console shows it');
+    throw usageError(t('usage.badGuid'), t('usage.guidForm'));
   }
-  if (v.hostname !== undefined && !HOSTNAME.test(v.hostname)) throw usageError('--hostname is not a valid host name', 'letters, digits, hyphens and dots only');
+  if (v.hostname !== undefined && !HOSTNAME.test(v.hostname)) throw usageError(t('usage.badHostname'), t('usage.hostnameForm'));
 
   const apiRegion = (v['api-region'] ?? 'na') as Options['apiRegion'];
-  if (!['na', 'eu', 'apjc'].includes(apiRegion)) throw usageError(`--api-region takes na, eu or apjc, not '${v['api-region']}'`);
+  if (!['na', 'eu', 'apjc'].includes(apiRegion)) throw usageError(t('usage.badRegion', { value: String(v['api-region']) }));
   if (v['api-url'] !== undefined) {
     let url: URL;
     try {
       url = new URL(v['api-url']);
     } catch {
-      throw usageError('--api-url is not a URL');
+      throw usageError(t('usage.badUrl'));
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
-      throw usageError('--api-url must use https (plain http only for a loopback address)');
+      throw usageError(t('usage.urlNotHttps'));
     }
   }
   if (v.comment !== undefined && (v.comment.length > 500 || /[\u0000-\u001f\u007f]/.test(v.comment))) {
-    throw usageError('--comment must be one line of at most 500 characters');
+    throw usageError(t('usage.badComment'));
   }
   let waitSeconds = 120;
   if (v.wait !== undefined) {
-    if (!/^\d{1,5}$/.test(v.wait)) throw usageError('--wait takes a whole number of seconds');
+    if (!/^\d{1,5}$/.test(v.wait)) throw usageError(t('usage.badWait'));
     waitSeconds = Number(v.wait);
   }
   const lang = (v.lang ?? 'en') as Lang;
-  if (!(LANGS as readonly string[]).includes(lang)) throw usageError(`--lang takes ${LANGS.join(' or ')}`);
-  if (v.reboot && v['dry-run']) throw usageError('--reboot and --dry-run contradict each other', 'a dry run changes nothing, so it never reboots');
+  if (!(LANGS as readonly string[]).includes(lang)) throw usageError(t('usage.badLang', { langs: LANGS.join(' or ') }));
+  if (v.reboot && v['dry-run']) throw usageError(t('usage.rebootDryRun'), t('usage.dryRunNoReboot'));
 
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR;
   return {
