@@ -228,7 +228,7 @@ Examples
   'status.canUnlock': 'unlock code: --unlock-code=CODE (from the console: Management > Computers)',
   'status.canRegistry': 'registry method: --method=registry (as administrator)',
   'status.canPlist': 'plist method: --method=plist (with sudo)',
-  'status.notIsolatedNothingToDo': 'not isolated: nothing to do',
+  'status.notIsolatedNothingNeeded': 'not isolated: nothing to do',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -37,7 +37,7 @@ export async function runStatus(options: Options, env: NodeJS.ProcessEnv, out: O
 
 function whatCanBeDone(facts: Facts, hasConsole: boolean): string[] {
   if (!facts.connector.present) return [t('status.canConsole'), t('status.canSimulate')];
-  if (facts.isolated === false) return [t('status.notIsolatedNothingToDo')];
+  if (facts.isolated === false) return [t('status.notIsolatedNothingNeeded')];
   const list = [hasConsole ? t('status.canConsoleNow') : t('status.canConsole'), t('status.canUnlock')];
   list.push(facts.os === 'windows' ? t('status.canRegistry') : t('status.canPlist'));
   if (facts.elevated === false) list.push(facts.os === 'windows' ? t('hint.elevateWindows') : t('hint.elevateMacos'));
