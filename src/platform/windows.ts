@@ -1,5 +1,5 @@
 import { joinEndpointPath } from './paths.js';
-import { isRegNotFound, isRegSuccess, parseRegQuery } from './parse/reg.js';
+import { isRegNotFound, parseRegQuery } from './parse/reg.js';
 import { isAccessDenied, parseScQuery, scErrorCode, SC_ERROR, type ServiceState } from './parse/sc.js';
 import { parseWhoamiElevated } from './parse/whoami.js';
 import { parseLocalXmlGuid } from './parse/local-xml.js';
@@ -117,4 +117,3 @@ export function firstLine(text: string): string {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^\[SC\]/.test(l) || /FAILED/.test(l)).slice(0, 2).join(' ').slice(0, 200);
 }
 
-export { isRegSuccess };

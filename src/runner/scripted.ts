@@ -1,4 +1,3 @@
-import { CancelledError } from '../errors.js';
 import { t } from '../messages/index.js';
 import type { LadderEvent } from '../ladder/types.js';
 import type { Options } from '../options.js';
@@ -53,4 +52,3 @@ function progress(e: LadderEvent, out: Out, options: Options): void {
   }
 }
 
-export { CancelledError };

@@ -40,7 +40,6 @@ export const SIM_PROTECTION_PASSWORD = 'letmein';
 export const UNLOCK_MAX_TRIES = 5;
 export const UNLOCK_LOCKOUT_MS = 30 * 60_000;
 
-export const WIN_KEY = 'HKLM\\SOFTWARE\\Immunet Protect';
 export const WIN_INSTALL_DIR = 'C:\\Program Files\\Cisco\\AMP';
 export const WIN_VERSION = '7.4.5.20701';
 export const MAC_ISOLATION_FILE = '/Library/Application Support/Cisco/Secure Endpoint/endpoint_isolation.xml';

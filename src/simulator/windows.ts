@@ -1,6 +1,6 @@
 import { traitsOf } from './scenarios.js';
 import { SC_ACCESS_DENIED, SC_ALREADY_RUNNING, SC_NOT_STARTED, SC_NO_SERVICE, serviceBlock } from './sc-text.js';
-import { SIM_PROTECTION_PASSWORD, WIN_KEY, joinEndpointPath, type SimState } from './state.js';
+import { SIM_PROTECTION_PASSWORD, joinEndpointPath, type SimState } from './state.js';
 import { advance, beginStart, beginStop, jobsDbPath, reboot, tryUnlock } from './model.js';
 import type { SimResult } from './result.js';
 import { ok, fail } from './result.js';
@@ -231,4 +231,3 @@ function bcdedit(s: SimState, args: string[]): SimResult {
   return ok(`\r\nWindows Boot Loader\r\n-------------------\r\nidentifier              {current}\r\ndevice                  partition=C:\r\npath                    \\WINDOWS\\system32\\winload.efi\r\ndescription             Windows 10\r\n${safe}`);
 }
 
-export { WIN_KEY };
