@@ -38,6 +38,9 @@ const FLAGS = {
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
 
+const COMMANDS = ['rescue', 'status', 'restore'] as const;
+/** Session ids are made by newSessionId(): a timestamp and 4 hex digits. Nothing else may reach a path. */
+const SESSION_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/;
 
@@ -67,8 +70,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
 
   const positionals = parsed.positionals;
   const command = positionals[0] ?? 'rescue';
-  if (command !== 'rescue' && command !== 'status') throw usageError(t('usage.unknownCommand', { command }), t('usage.commands'));
-  if (positionals.length > 1) throw usageError(t('usage.unexpectedArgument', { arg: positionals[1] }));
+  if (!(COMMANDS as readonly string[]).includes(command)) throw usageError(t('usage.unknownCommand', { command }), t('usage.commands'));
+  // Only restore takes an argument: the session to put back.
+  const maxPositionals = command === 'restore' ? 2 : 1;
+  if (positionals.length > maxPositionals) throw usageError(t('usage.unexpectedArgument', { arg: positionals[maxPositionals] }));
+  const session = positionals[1];
+  if (session !== undefined && !SESSION_ID.test(session)) throw usageError(t('usage.badSession', { session: session.slice(0, 80) }), t('restore.listHint'));
 
   const method = (v.method ?? 'auto') as Method | 'auto';
   if (method !== 'auto' && !(METHODS as readonly string[]).includes(method)) {
@@ -132,6 +139,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
     kind: 'run',
     options: {
       command: command as Options['command'],
+      session,
       nonInteractive: Boolean(v['non-interactive']),
       method,
       methodGiven: v.method !== undefined,

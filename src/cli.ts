@@ -26,6 +26,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       const { runStatus } = await import('./runner/status.js');
       return await runStatus(options, env, out);
     }
+    if (options.command === 'restore') {
+      const { runRestore } = await import('./runner/restore.js');
+      const ask = tty && !options.nonInteractive ? await terminalConfirm() : undefined;
+      return await runRestore(options, env, out, ask);
+    }
     if (options.nonInteractive) {
       const { runScripted } = await import('./runner/scripted.js');
       return await runScripted(options, env, out);
@@ -43,6 +48,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     out.err(`isolation-rescue: ${t('error.unexpected', { detail: (err as Error)?.message ?? String(err) })}\n`);
     return EXIT.unexpected;
   }
+}
+
+async function terminalConfirm(): Promise<(question: string) => Promise<boolean>> {
+  const { confirm } = await import('@inquirer/prompts');
+  return (message) => confirm({ message, default: false }, { output: process.stderr });
 }
 
 function isTerminal(): boolean {

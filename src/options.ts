@@ -4,7 +4,9 @@ import type { ScenarioName } from './simulator/scenarios.js';
 
 /** Everything the command line and environment said, typed and validated. Secrets stay in `secrets`. */
 export interface Options {
-  command: 'rescue' | 'status';
+  command: 'rescue' | 'status' | 'restore';
+  /** restore: the session whose backups to put back. */
+  session?: string;
   nonInteractive: boolean;
   method: Method | 'auto';
   /** True when --method was given (scripted runs need it; the wizard offers a choice otherwise). */

@@ -19,8 +19,12 @@ export interface LadderResult {
 export type EngineContext = Omit<RungContext, 'step' | 'emit' | 'sh'> & { sh: RecordingShell };
 
 /** Rungs to try: the one named, or every rung for this OS, top down. */
-export function plan(method: Method | 'auto', os: string): Rung[] {
-  return method === 'auto' ? LADDER.filter((r) => appliesTo(r, os)) : [rungFor(method)];
+export function plan(method: Method | 'auto', os: string, startAfter?: Method): Rung[] {
+  if (method !== 'auto') return [rungFor(method)];
+  const rungs = LADDER.filter((r) => appliesTo(r, os));
+  // Resuming after a reboot: the rungs up to the one that rebooted have been tried already.
+  const from = startAfter ? rungs.findIndex((r) => r.method === startAfter) + 1 : 0;
+  return rungs.slice(from);
 }
 
 /**
@@ -33,6 +37,7 @@ export async function runLadder(
   base: EngineContext,
   listen: (event: LadderEvent) => void,
   chooseNext?: (after: Method, result: RungResult) => Promise<boolean>,
+  startAfter?: Method,
 ): Promise<LadderResult> {
   const explicit = method !== 'auto';
   let current: Method = 'console';
@@ -56,7 +61,7 @@ export async function runLadder(
 
   let last: RungResult | undefined;
   const skipped: SkipReason[] = [];
-  for (const rung of plan(method, base.facts.os)) {
+  for (const rung of plan(method, base.facts.os, startAfter)) {
     current = rung.method;
     const skip = rung.precheck(ctx);
     if (skip) {

@@ -1,80 +1,12 @@
+import { HELP_TEXT } from './en-help.js';
+import { enCommands } from './en-commands.js';
+
 /** English text for every message id. {name} is filled from the message's params. */
 export const en = {
-  'help.text': `isolation-rescue — get a computer out of a stuck Cisco Secure Endpoint isolation
-
-Usage
-  isolation-rescue [options]            guided wizard (needs a terminal)
-  isolation-rescue --non-interactive --method=METHOD [options]
-                                        scripted run, no prompts
-  isolation-rescue status [options]     read-only diagnosis
-
-The ladder (--method=auto walks it top down, skipping what cannot run and saying why)
-  console       stop isolation from the console, through the cloud API (any OS)
-  unlock-code   the local unlock code: sfc.exe -n CODE / ampcli isolate stop CODE
-  registry      Windows: stop the service, delete the unlock_code value, start it
-  plist         macOS: remove endpoint_isolation.xml, reload the daemon
-  jobs-db       Windows: stop the service, delete jobs.db, reboot
-  safe-boot     Windows: the safe-boot procedure, as a hand-off (changes nothing)
-
-Options
-  --non-interactive        never prompt; answers come from the flags below
-  --method=METHOD          auto (default), console, unlock-code, registry, plist,
-                           jobs-db, safe-boot
-  -y, --yes                accept default answers in the wizard (never the last
-                           unlock attempt, never a reboot)
-  --dry-run                run only read-only queries; print and record every
-                           change without making it (result: not verified)
-  --json                   print one JSON document (the session result) on stdout;
-                           progress goes to stderr
-  --simulate[=OS]          rehearse on the built-in virtual endpoint: windows
-                           (default) or macos; no real command runs
-  --scenario=NAME          start a fresh simulated endpoint: healthy, offline,
-                           bad-code, protected, stubborn, stuck (macOS: healthy,
-                           offline, bad-code, stuck); without it the saved one
-                           continues (default offline)
-  --unlock-code=CODE       the console's unlock code (or ISOLATION_RESCUE_UNLOCK_CODE)
-  --allow-last-attempt     allow the unlock attempt that, if wrong, locks the
-                           connector out for 30 minutes
-  --reboot                 allow the reboot that finishes the jobs-db method
-  --connector-guid=GUID    the computer for the console rung (default: local.xml)
-  --hostname=NAME          find the computer in the console by host name
-  --api-region=REGION      na (default), eu, apjc
-  --api-url=URL            a private-cloud API base URL (https; http on loopback only)
-  --comment=TEXT           the audit comment sent with the console stop
-  --wait=SECONDS           how long to wait for the console stop to apply (120)
-  --report=DIR             where to write session.json and summary.md
-  --lang=LANG              en (default) or ja
-  --no-color               no colour (NO_COLOR is honoured too)
-  --verbose                show every command (secrets masked) as it runs
-  -v, --version            print the version
-  -h, --help               print this help
-
-Environment
-  SECURE_ENDPOINT_CLIENT_ID, SECURE_ENDPOINT_API_KEY
-                           API credentials for the console rung (never a flag)
-  ISOLATION_RESCUE_UNLOCK_CODE          the unlock code
-  ISOLATION_RESCUE_PROTECTION_PASSWORD  Connector Protection password (sfc.exe -k)
-  ISOLATION_RESCUE_STATE_DIR            ledger, backups, session reports, simulator
-  NO_COLOR, FORCE_COLOR                 colour control
-  ISOLATION_RESCUE_TARGET_OS, ISOLATION_RESCUE_AMPCLI
-                           advanced: force windows/macos commands, or name ampcli's
-                           path (used by the tests' fake binaries)
-
-Exit codes
-  0 recovered and verified (or not isolated)   1 unexpected error
-  2 usage or bad input                         3 not recovered
-  4 reboot required to finish                  5 unlock attempts exhausted
-  6 not elevated                               7 unsupported here
-  130 cancelled (Ctrl-C, SIGTERM)
-
-Examples
-  npx isolation-rescue --simulate --scenario=offline --non-interactive --unlock-code=fwq8qw
-  isolation-rescue status --json
-  isolation-rescue --non-interactive --method=registry --json
-  isolation-rescue --non-interactive --method=jobs-db --reboot
-`,
+  'help.text': HELP_TEXT,
+  ...enCommands,
   'usage.unknownCommand': "unknown command '{command}'",
-  'usage.commands': 'commands: (none) for the rescue, status',
+  'usage.commands': 'commands: (none) for the rescue, status, restore [SESSION]',
   'usage.unexpectedArgument': "unexpected argument '{arg}'",
   'usage.unknownMethod': "unknown method '{method}'",
   'usage.methods': 'methods: auto, {methods}',

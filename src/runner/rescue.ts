@@ -1,4 +1,4 @@
-import { hostname as osHostname, userInfo } from 'node:os';
+import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
 import { CancelledError, RescueError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -18,9 +18,12 @@ import type { Facts } from '../platform/facts.js';
 import { ApiError, type ConsoleApi } from '../cloud/console-api.js';
 import type { Options } from '../options.js';
 import { VERSION } from '../version.js';
-import { newSessionId, openEndpoint } from './setup.js';
+import { operator } from '../operator.js';
+import { endpointKey, newSessionId, openEndpoint } from './setup.js';
 import { detectFacts, secretList } from './session.js';
 import type { SessionResult } from './result.js';
+import { holdEndpointLock } from './endpoint-lock.js';
+import { clearResume, loadResume, saveResumeIfNeeded, type ResumeMarker } from './resume.js';
 
 /** What differs between the scripted runner and the wizard: how to ask, and how to show progress. */
 export interface RescueUi {
@@ -30,6 +33,7 @@ export interface RescueUi {
   /** The wizard may pick the method after seeing the diagnosis; scripts use --method. */
   chooseMethod?(facts: Facts, recommended: Method | 'auto'): Promise<Method | 'auto' | undefined>;
   chooseNext?(after: Method, result: RungResult): Promise<boolean>;
+  onResume?(marker: ResumeMarker): void;
 }
 
 const OUTCOME_EXIT: Record<LadderResult['outcome'], ExitCode> = {
@@ -46,7 +50,14 @@ const SKIP_EXIT = { 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevate
 export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal, reach: typeof openEndpoint = openEndpoint): Promise<SessionResult> {
   const startedAt = new Date();
   const session = newSessionId(startedAt);
-  const endpoint = await reach(options, env);
+  const releaseLock = holdEndpointLock(options.stateDir, endpointKey(options), options.dryRun ? 'rescue --dry-run' : 'rescue');
+  let endpoint;
+  try {
+    endpoint = await reach(options, env);
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
   const transcript = new Transcript();
   const listen = (e: LadderEvent) => {
     transcript.listen(e);
@@ -67,7 +78,7 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
     simulated: Boolean(options.simulate),
     dryRun: options.dryRun,
     endpoint: endpoint.label,
-    operator: `${safeUser()}@${osHostname()}`,
+    operator: operator(),
     detection: [],
     rungs: transcript.rungs,
     backups: [],
@@ -97,6 +108,17 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
     result.detection = detected.commands;
     const facts = detected.facts;
     ui.onDetected?.(facts, endpoint.label);
+
+    const resume = loadResume(options.stateDir, endpoint.key, endpoint.sim?.instance);
+    if (resume) {
+      if (!options.dryRun) clearResume(options.stateDir, endpoint.key);
+      result.resumedFrom = { session: resume.session, method: resume.method };
+      ui.onResume?.(resume);
+      if (facts.isolated === false) {
+        const params = { session: resume.session, method: resume.method };
+        return finish(EXIT.recovered, 'recovered', m('resume.recovered', params), resume.method === 'safe-boot' ? m('resume.undoSafeBoot') : undefined);
+      }
+    }
 
     let method = options.method;
     if (ui.chooseMethod) {
@@ -140,6 +162,7 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       },
       trackingListen,
       ui.chooseNext,
+      resume?.method === 'jobs-db' ? 'jobs-db' : undefined,
     );
     const notElevated = ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated');
     const code = ladder.skip ? SKIP_EXIT[ladder.skip.kind] : notElevated ? EXIT.notElevated : OUTCOME_EXIT[ladder.outcome];
@@ -162,6 +185,8 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
     result.tamperingLikeSteps = tamperingLikeSteps(transcript);
     result.finishedAt = new Date().toISOString();
     result.reportFiles = writeSessionReport(result, options.report ?? join(options.stateDir, 'sessions', session));
+    saveResumeIfNeeded(options.stateDir, endpoint.key, result, endpoint.sim?.instance);
+    releaseLock();
   }
 }
 
@@ -224,12 +249,4 @@ async function guidFromHostname(options: Options, api: ConsoleApi | undefined, s
   if (found.length === 0) throw new RescueError(t(m('error.noSuchHost', { hostname: options.hostname })), EXIT.usage);
   const list = found.map((c) => `${c.hostname} ${c.connectorGuid} (${c.isolationStatus ?? '?'})`).join('; ');
   throw new RescueError(t(m('error.manyHosts', { hostname: options.hostname, list })), EXIT.usage);
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -8,7 +8,7 @@ export interface SessionResult {
   tool: 'isolation-rescue';
   version: string;
   session: string;
-  command: 'rescue' | 'status';
+  command: 'rescue' | 'restore';
   startedAt: string;
   finishedAt: string;
   exitCode: number;
@@ -28,5 +28,7 @@ export interface SessionResult {
   backups: BackupRecord[];
   /** Steps that security monitoring may read as tampering, for the SOC ticket. */
   tamperingLikeSteps: string[];
+  /** The session this one continued after a reboot or a safe-boot hand-off. */
+  resumedFrom?: { session: string; method: string };
   reportFiles?: { json: string; markdown: string };
 }

@@ -13,6 +13,7 @@ export async function runScripted(options: Options, env: NodeJS.ProcessEnv, out:
   const ui: RescueUi = {
     confirm: async (_q, kind) => (kind === 'reboot' ? options.reboot : kind === 'last-attempt' ? options.allowLastAttempt : true),
     onEvent: (e) => progress(e, out, options),
+    onResume: (r) => out.err(`${t('resume.continuing', { session: r.session, method: r.method })}\n`),
   };
   const result = await withSignals((signal) => rescue(options, env, ui, signal));
   printResult(result, options, out);

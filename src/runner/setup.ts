@@ -21,11 +21,18 @@ export interface Endpoint {
   /** Where this session's backups go, on the endpoint. */
   backupRoot: string;
   label: string;
+  /** Names the endpoint in the state dir: its run lock and its resume marker. */
+  key: string;
 }
 
 export function newSessionId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Known before the endpoint is opened, so the run lock is taken before anything is read or written. */
+export function endpointKey(options: Pick<Options, 'simulate'>): string {
+  return options.simulate ? `simulated-${options.simulate}` : 'local';
 }
 
 const SIM_STATE_ROOT = { windows: 'C:\\ProgramData\\isolation-rescue', macos: '/Library/Application Support/isolation-rescue' } as const;
@@ -57,7 +64,7 @@ export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Pr
     console = await realConsole(options);
   }
   if (options.dryRun) executor = new DryRunExecutor(executor);
-  return { executor, os, console, sim, backupRoot, label };
+  return { executor, os, console, sim, backupRoot, label, key: endpointKey(options) };
 }
 
 async function realConsole(options: Options): Promise<ConsoleApi | undefined> {

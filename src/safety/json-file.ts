@@ -16,3 +16,6 @@ export function writeJson(file: string, value: unknown): void {
   writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
   renameSync(tmp, file);
 }
+
+/** A name safe to use as a file name on every OS, from an endpoint key such as `ssh:admin@host`. */
+export const fileSafe = (key: string): string => key.replace(/[^A-Za-z0-9._-]/g, '_');

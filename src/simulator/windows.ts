@@ -195,7 +195,8 @@ function robocopy(s: SimState, args: string[]): SimResult {
 function cmd(s: SimState, args: string[]): SimResult {
   const cIndex = args.findIndex((a) => a.toLowerCase() === '/c');
   const [builtin = '', ...rest] = args.slice(cIndex + 1);
-  const target = rest.filter((a) => !a.startsWith('/'))[0] ?? '';
+  // Switches are one letter (/f /q); the fake binaries' paths are POSIX paths that also begin with a slash.
+  const target = rest.filter((a) => !/^\/[a-z]$/i.test(a))[0] ?? '';
   if (builtin.toLowerCase() === 'mkdir') return ok('');
   if (builtin.toLowerCase() === 'del') {
     const key = Object.keys(s.files).find((p) => p.toLowerCase() === target.toLowerCase());

@@ -24,7 +24,7 @@ async function runWith(os: 'windows' | 'macos', scenario: ScenarioName, method: 
     if (abortAt?.(c)) controller.abort('SIGINT');
     return fault(c, i);
   });
-  const endpoint: Endpoint = { executor, os, console: new SimulatedConsole(state), sim: state, backupRoot: 'C:\\ProgramData\\isolation-rescue\\backups', label: 'fault test' };
+  const endpoint: Endpoint = { executor, os, console: new SimulatedConsole(state), sim: state, backupRoot: 'C:\\ProgramData\\isolation-rescue\\backups', label: 'fault test', key: 'fault-test' };
   const result = await rescue(parsed.options, {}, scripted({}), controller.signal, async () => endpoint);
   return { result, state };
 }

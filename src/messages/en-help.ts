@@ -1,0 +1,83 @@
+/** The --help text: every command, flag, environment variable and exit code of the contract. */
+export const HELP_TEXT = `isolation-rescue — get a computer out of a stuck Cisco Secure Endpoint isolation
+
+Usage
+  isolation-rescue [options]            guided wizard (needs a terminal)
+  isolation-rescue --non-interactive --method=METHOD [options]
+                                        scripted run, no prompts
+  isolation-rescue status [options]     read-only diagnosis
+  isolation-rescue restore [SESSION]    put back what SESSION removed (the
+                                        unlock_code value, endpoint_isolation.xml,
+                                        jobs.db) from its backups; alone, list
+                                        the sessions that can be restored
+
+The ladder (--method=auto walks it top down, skipping what cannot run and saying why)
+  console       stop isolation from the console, through the cloud API (any OS)
+  unlock-code   the local unlock code: sfc.exe -n CODE / ampcli isolate stop CODE
+  registry      Windows: stop the service, delete the unlock_code value, start it
+  plist         macOS: remove endpoint_isolation.xml, reload the daemon
+  jobs-db       Windows: stop the service, delete jobs.db, reboot
+  safe-boot     Windows: the safe-boot procedure, as a hand-off (changes nothing)
+
+Options
+  --non-interactive        never prompt; answers come from the flags below
+  --method=METHOD          auto (default), console, unlock-code, registry, plist,
+                           jobs-db, safe-boot
+  -y, --yes                accept default answers in the wizard (never the last
+                           unlock attempt, never a reboot); confirms a restore
+  --dry-run                run only read-only queries; print and record every
+                           change without making it (result: not verified)
+  --json                   print one JSON document (the session result) on stdout;
+                           progress goes to stderr
+  --simulate[=OS]          rehearse on the built-in virtual endpoint: windows
+                           (default) or macos; no real command runs
+  --scenario=NAME          start a fresh simulated endpoint: healthy, offline,
+                           bad-code, protected, stubborn, stuck (macOS: healthy,
+                           offline, bad-code, stuck); without it the saved one
+                           continues (default offline)
+  --unlock-code=CODE       the console's unlock code (or ISOLATION_RESCUE_UNLOCK_CODE)
+  --allow-last-attempt     allow the unlock attempt that, if wrong, locks the
+                           connector out for 30 minutes
+  --reboot                 allow the reboot that finishes the jobs-db method
+  --connector-guid=GUID    the computer for the console rung (default: local.xml)
+  --hostname=NAME          find the computer in the console by host name
+  --api-region=REGION      na (default), eu, apjc
+  --api-url=URL            a private-cloud API base URL (https; http on loopback only)
+  --comment=TEXT           the audit comment sent with the console stop
+  --wait=SECONDS           how long to wait for the console stop to apply (120)
+  --report=DIR             where to write session.json and summary.md
+  --lang=LANG              en (default) or ja
+  --no-color               no colour (NO_COLOR is honoured too)
+  --verbose                show every command (secrets masked) as it runs
+  -v, --version            print the version
+  -h, --help               print this help
+
+Environment
+  SECURE_ENDPOINT_CLIENT_ID, SECURE_ENDPOINT_API_KEY
+                           API credentials for the console rung (never a flag)
+  ISOLATION_RESCUE_UNLOCK_CODE          the unlock code
+  ISOLATION_RESCUE_PROTECTION_PASSWORD  Connector Protection password (sfc.exe -k)
+  ISOLATION_RESCUE_STATE_DIR            ledger, backups, session reports, simulator
+  NO_COLOR, FORCE_COLOR                 colour control
+  ISOLATION_RESCUE_TARGET_OS, ISOLATION_RESCUE_AMPCLI
+                           advanced: force windows/macos commands, or name ampcli's
+                           path (used by the tests' fake binaries)
+
+Exit codes
+  0 recovered and verified (or not isolated)   1 unexpected error
+  2 usage or bad input, or another run holds   3 not recovered
+    this endpoint's lock (nothing was run)
+  4 reboot required to finish                  5 unlock attempts exhausted
+  6 not elevated                               7 unsupported here
+  130 cancelled (Ctrl-C, SIGTERM)
+
+After a reboot (jobs-db) or the safe-boot hand-off, the next run continues that
+session: it verifies first, then goes on from the rung after.
+
+Examples
+  npx isolation-rescue --simulate --scenario=offline --non-interactive --unlock-code=fwq8qw
+  isolation-rescue status --json
+  isolation-rescue --non-interactive --method=registry --json
+  isolation-rescue --non-interactive --method=jobs-db --reboot
+  isolation-rescue restore 20261203-162805-1a2b --yes
+`;
