@@ -8,6 +8,8 @@ import { isScenario, MACOS_SCENARIOS, SCENARIOS } from './simulator/scenarios.js
 import { unlockCodeProblem } from './safety/unlock-code.js';
 import { isLoopbackUrl } from './cloud/regions.js';
 import type { Options } from './options.js';
+import { GUID_FORM, HOSTNAME_FORM } from './input-forms.js';
+import type { FleetSource } from './fleet/targets.js';
 
 /** The flags of the contract (DESIGN.md). Each is documented in --help; parseArgs rejects any other. */
 const FLAGS = {
@@ -27,6 +29,10 @@ const FLAGS = {
   'api-url': { type: 'string' },
   comment: { type: 'string' },
   wait: { type: 'string' },
+  'group-guid': { type: 'string' },
+  'hostnames-file': { type: 'string' },
+  'guids-file': { type: 'string' },
+  'show-codes': { type: 'boolean' },
   report: { type: 'string' },
   lang: { type: 'string' },
   color: { type: 'boolean' },
@@ -38,11 +44,9 @@ const FLAGS = {
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
 
-const COMMANDS = ['rescue', 'status', 'restore'] as const;
+const COMMANDS = ['rescue', 'status', 'restore', 'fleet'] as const;
 /** Session ids are made by newSessionId(): a timestamp and 4 hex digits. Nothing else may reach a path. */
 const SESSION_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/;
 
 /** `--simulate` alone means windows; `--simulate=macos` picks the OS. */
 function normaliseSimulate(argv: string[]): string[] {
@@ -104,10 +108,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
     if (problem) throw usageError(t('usage.badUnlockCode', { source, problem }), t('usage.copyCode'));
   }
 
-  if (v['connector-guid'] !== undefined && !GUID.test(v['connector-guid'])) {
+  if (v['connector-guid'] !== undefined && !GUID_FORM.test(v['connector-guid'])) {
     throw usageError(t('usage.badGuid'), t('usage.guidForm'));
   }
-  if (v.hostname !== undefined && !HOSTNAME.test(v.hostname)) throw usageError(t('usage.badHostname'), t('usage.hostnameForm'));
+  if (v.hostname !== undefined && !HOSTNAME_FORM.test(v.hostname)) throw usageError(t('usage.badHostname'), t('usage.hostnameForm'));
 
   const apiRegion = (v['api-region'] ?? 'na') as Options['apiRegion'];
   if (!['na', 'eu', 'apjc'].includes(apiRegion)) throw usageError(t('usage.badRegion', { value: String(v['api-region']) }));
@@ -134,12 +138,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   if (!(LANGS as readonly string[]).includes(lang)) throw usageError(t('usage.badLang', { langs: LANGS.join(' or ') }));
   if (v.reboot && v['dry-run']) throw usageError(t('usage.rebootDryRun'), t('usage.dryRunNoReboot'));
 
+  const fleet = fleetSource(command, v['group-guid'], v['hostnames-file'], v['guids-file']);
+  if (v['show-codes'] && command !== 'fleet' && command !== 'status') throw usageError(t('fleet.sourceFlagsOnlyForFleet'));
+  if (command === 'fleet' && simulate) throw usageError(t('fleet.noSimulate'));
+
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR;
   return {
     kind: 'run',
     options: {
       command: command as Options['command'],
       session,
+      fleet,
+      showCodes: Boolean(v['show-codes']),
       nonInteractive: Boolean(v['non-interactive']),
       method,
       methodGiven: v.method !== undefined,
@@ -169,4 +179,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
       },
     },
   };
+}
+
+function fleetSource(command: string, groupGuid?: string, hostnamesFile?: string, guidsFile?: string): FleetSource | undefined {
+  const given = [groupGuid, hostnamesFile, guidsFile].filter((x) => x !== undefined).length;
+  if (command !== 'fleet') {
+    if (given) throw usageError(t('fleet.sourceFlagsOnlyForFleet'));
+    return undefined;
+  }
+  if (given !== 1) throw usageError(t('fleet.oneSource'), t('usage.seeHelp'));
+  if (groupGuid !== undefined) {
+    if (!GUID_FORM.test(groupGuid)) throw usageError(t('usage.badGroupGuid'), t('usage.guidForm'));
+    return { kind: 'group', groupGuid: groupGuid.toLowerCase() };
+  }
+  return hostnamesFile !== undefined ? { kind: 'hostnames', file: hostnamesFile } : { kind: 'guids', file: guidsFile! };
 }

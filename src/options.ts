@@ -1,10 +1,15 @@
 import type { Method } from './ladder/types.js';
 import type { Lang } from './messages/index.js';
 import type { ScenarioName } from './simulator/scenarios.js';
+import type { FleetSource } from './fleet/targets.js';
 
 /** Everything the command line and environment said, typed and validated. Secrets stay in `secrets`. */
 export interface Options {
-  command: 'rescue' | 'status' | 'restore';
+  command: 'rescue' | 'status' | 'restore' | 'fleet';
+  /** fleet: where the list of computers comes from. */
+  fleet?: FleetSource;
+  /** fleet and status: show unlock codes (secrets) on screen; never in reports. */
+  showCodes: boolean;
   /** restore: the session whose backups to put back. */
   session?: string;
   nonInteractive: boolean;

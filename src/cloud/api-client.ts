@@ -1,5 +1,6 @@
 import { ApiError, type ComputerSummary, type ConsoleApi, type IsolationInfo, type CloudIsolationStatus } from './console-api.js';
 import { backoffMs, retryDelayMs } from './rate-limit.js';
+import type { RateLimiter } from './limiter.js';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -10,6 +11,8 @@ export interface ApiClientOptions {
   /** Longest wait the client accepts for a 429 before giving up. */
   maxRetryWaitMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Shared by every request of this client: fleet runs many at once and must stay under the limit. */
+  limiter?: RateLimiter;
 }
 
 const STATUSES: readonly CloudIsolationStatus[] = ['not_isolated', 'pending_start', 'isolated', 'pending_stop'];
@@ -39,8 +42,18 @@ export class ApiClient implements ConsoleApi {
   }
 
   async findComputers(hostname: string, signal?: AbortSignal): Promise<ComputerSummary[]> {
+    return this.listComputers({ hostnames: [hostname] }, signal);
+  }
+
+  /** GET /v1/computers, every page: by group, by host names (many per request), or all. */
+  async listComputers(filter: { groupGuid?: string; hostnames?: string[] }, signal?: AbortSignal): Promise<ComputerSummary[]> {
+    const query = [
+      ...(filter.groupGuid ? [`group_guid[]=${encodeURIComponent(filter.groupGuid)}`] : []),
+      ...(filter.hostnames ?? []).map((h) => `hostname[]=${encodeURIComponent(h)}`),
+      'limit=500',
+    ].join('&');
     const found: ComputerSummary[] = [];
-    let path: string | undefined = `/v1/computers?hostname[]=${encodeURIComponent(hostname)}&limit=500`;
+    let path: string | undefined = `/v1/computers?${query}`;
     for (let page = 0; path && page < 100; page++) {
       const body = (await this.request('GET', path, undefined, signal)) as { data?: unknown[]; metadata?: { links?: { next?: string } } };
       for (const c of Array.isArray(body.data) ? body.data : []) found.push(computerFrom(c));
@@ -55,6 +68,7 @@ export class ApiClient implements ConsoleApi {
     const sleep = this.o.sleep ?? defaultSleep;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
+      const ticket = await this.o.limiter?.acquire(signal);
       try {
         res = await fetch(new URL(path, this.o.baseUrl), {
           method,
@@ -63,6 +77,7 @@ export class ApiClient implements ConsoleApi {
           signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.o.timeoutMs ?? 20_000)]) : AbortSignal.timeout(this.o.timeoutMs ?? 20_000),
         });
       } catch (err) {
+        if (ticket !== undefined) this.o.limiter!.observe(ticket, undefined);
         if (signal?.aborted) throw err;
         const e = networkError(err, this.o.baseUrl);
         if (attempt < retries && e.kind !== 'bad-response') {
@@ -71,6 +86,7 @@ export class ApiClient implements ConsoleApi {
         }
         throw e;
       }
+      if (ticket !== undefined) this.o.limiter!.observe(ticket, res.headers, res.status);
       if (res.status === 429 || res.status >= 500) {
         const wait = res.status === 429 ? retryDelayMs(res.headers, attempt) : backoffMs(attempt);
         if (attempt < retries && wait <= (this.o.maxRetryWaitMs ?? 120_000)) {

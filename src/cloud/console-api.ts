@@ -22,6 +22,8 @@ export interface ConsoleApi {
   getIsolation(guid: string, signal?: AbortSignal): Promise<IsolationInfo>;
   stopIsolation(guid: string, comment: string, signal?: AbortSignal): Promise<IsolationInfo>;
   findComputers(hostname: string, signal?: AbortSignal): Promise<ComputerSummary[]>;
+  /** Every computer of a group, of a list of host names, or of the organisation (paged). */
+  listComputers(filter: { groupGuid?: string; hostnames?: string[] }, signal?: AbortSignal): Promise<ComputerSummary[]>;
 }
 
 /** An API failure the user can act on, with the HTTP status when there was one. */

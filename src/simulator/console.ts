@@ -32,7 +32,12 @@ export class SimulatedConsole implements ConsoleApi {
   }
 
   async findComputers(hostname: string): Promise<ComputerSummary[]> {
-    if (hostname.toLowerCase() !== this.state.hostname.toLowerCase()) return [];
+    return this.listComputers({ hostnames: [hostname] });
+  }
+
+  /** The simulated organisation has one computer, in every group. */
+  async listComputers(filter: { groupGuid?: string; hostnames?: string[] }): Promise<ComputerSummary[]> {
+    if (filter.hostnames && !filter.hostnames.some((h) => h.toLowerCase() === this.state.hostname.toLowerCase())) return [];
     return [{ connectorGuid: this.state.guid, hostname: this.state.hostname, connectorVersion: this.state.connectorVersion, isolationStatus: this.state.cloud.status }];
   }
 }
