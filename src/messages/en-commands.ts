@@ -1,5 +1,12 @@
 /** English text of the commands beyond the rescue itself: restore, fleet, runbook; and of the run lock and resume. */
 export const enCommands = {
+  'cloudStatus.title': "The console's view ({console}):",
+  'cloudStatus.isolation': 'Isolation',
+  'cloudStatus.pendingStop': 'pending_stop: a stop was sent but the connector has not picked it up (offline?); the unlock code is the next step',
+  'cloudStatus.unlockCode': 'Unlock code',
+  'cloudStatus.codeHidden': 'hidden (add --show-codes to show it on screen)',
+  'cloudStatus.several': 'Several computers match: pick one with --connector-guid.',
+  'status.hostname': 'Host name',
   'usage.badGroupGuid': '--group-guid is not a group GUID',
   'fleet.fileTooBig': '{file} is larger than 4 MB: split the list',
   'fleet.cannotRead': 'cannot read {file} ({detail})',

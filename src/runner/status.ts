@@ -9,6 +9,10 @@ import type { Out } from './print.js';
 /** `isolation-rescue status`: read-only diagnosis. Runs only 'read' commands; changes nothing. */
 export async function runStatus(options: Options, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const endpoint = await openEndpoint({ ...options, dryRun: true }, env);
+  if (options.hostname || options.connectorGuid) {
+    const { runCloudStatus } = await import('./cloud-status.js');
+    return runCloudStatus(options, endpoint.console, out);
+  }
   const { facts } = await detectFacts(endpoint, options, env);
   const canDo = whatCanBeDone(facts, Boolean(endpoint.console));
   if (options.json) {

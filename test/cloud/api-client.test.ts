@@ -118,3 +118,33 @@ describe('Secure Endpoint API client against a real HTTP server', () => {
     await expect(client('http://127.0.0.1:9', { retries: 0 }).getIsolation(GUID)).rejects.toThrow(/cannot reach/);
   });
 });
+
+describe('network failures the tech can act on', () => {
+  it('DNS: a host that does not resolve says so, after the retries', async () => {
+    const err = await client('https://api.nosuch.invalid').getIsolation(GUID).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.kind).toBe('network');
+    expect(err.message).toMatch(/cannot resolve api\.nosuch\.invalid \(DNS\)/);
+  });
+
+  it('TLS: a certificate that does not verify is refused, never retried and never bypassed', async () => {
+    const { createServer: createHttps } = await import('node:https');
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    let calls = 0;
+    const tls = createHttps({ key: readFileSync(resolve(__dirname, '../fixtures/tls/self-signed.key')), cert: readFileSync(resolve(__dirname, '../fixtures/tls/self-signed.crt')) }, (_q, res) => {
+      calls++;
+      json(res, 200, isolation('isolated'));
+    });
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    try {
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+      const err = await client(url).getIsolation(GUID).catch((e) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err.message).toMatch(/TLS verification failed .*SELF_SIGNED.*never turns verification off/);
+      expect(calls).toBe(0);
+    } finally {
+      await new Promise<void>((r) => tls.close(() => r()));
+    }
+  });
+});
