@@ -6,6 +6,12 @@ Usage
   isolation-rescue --non-interactive --method=METHOD [options]
                                         scripted run, no prompts
   isolation-rescue status [options]     read-only diagnosis
+  isolation-rescue status --hostname=NAME | --connector-guid=GUID
+                                        the console's view of a computer (API)
+  isolation-rescue fleet --group-guid=GUID | --hostnames-file=FILE |
+                         --guids-file=FILE
+                                        release many computers through the
+                                        console, under the API rate limit
   isolation-rescue restore [SESSION]    put back what SESSION removed (the
                                         unlock_code value, endpoint_isolation.xml,
                                         jobs.db) from its backups; alone, list
@@ -46,6 +52,11 @@ Options
   --comment=TEXT           the audit comment sent with the console stop
   --wait=SECONDS           how long to wait for the console stop to apply (120)
   --report=DIR             where to write session.json and summary.md
+  --group-guid=GUID        fleet: every computer of this console group
+  --hostnames-file=FILE    fleet: one host name a line (# comments allowed)
+  --guids-file=FILE        fleet: one connector GUID a line
+  --show-codes             fleet and status: show unlock codes on screen (never
+                           written to reports)
   --lang=LANG              en (default) or ja
   --no-color               no colour (NO_COLOR is honoured too)
   --verbose                show every command (secrets masked) as it runs
@@ -80,4 +91,6 @@ Examples
   isolation-rescue --non-interactive --method=registry --json
   isolation-rescue --non-interactive --method=jobs-db --reboot
   isolation-rescue restore 20261203-162805-1a2b --yes
+  isolation-rescue status --hostname=pc-042 --show-codes
+  isolation-rescue fleet --hostnames-file=today.txt --wait=300 --json
 `;
