@@ -33,6 +33,9 @@ const FLAGS = {
   'hostnames-file': { type: 'string' },
   'guids-file': { type: 'string' },
   'show-codes': { type: 'boolean' },
+  os: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
   report: { type: 'string' },
   lang: { type: 'string' },
   color: { type: 'boolean' },
@@ -44,7 +47,7 @@ const FLAGS = {
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
 
-const COMMANDS = ['rescue', 'status', 'restore', 'fleet'] as const;
+const COMMANDS = ['rescue', 'status', 'restore', 'fleet', 'runbook'] as const;
 /** Session ids are made by newSessionId(): a timestamp and 4 hex digits. Nothing else may reach a path. */
 const SESSION_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
 
@@ -142,6 +145,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   if (v['show-codes'] && command !== 'fleet' && command !== 'status') throw usageError(t('fleet.sourceFlagsOnlyForFleet'));
   if (command === 'fleet' && simulate) throw usageError(t('fleet.noSimulate'));
 
+  const runbook = runbookOptions(command, v.os, v.format, v.output, method);
+
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR;
   return {
     kind: 'run',
@@ -149,6 +154,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
       command: command as Options['command'],
       session,
       fleet,
+      runbook,
       showCodes: Boolean(v['show-codes']),
       nonInteractive: Boolean(v['non-interactive']),
       method,
@@ -193,4 +199,17 @@ function fleetSource(command: string, groupGuid?: string, hostnamesFile?: string
     return { kind: 'group', groupGuid: groupGuid.toLowerCase() };
   }
   return hostnamesFile !== undefined ? { kind: 'hostnames', file: hostnamesFile } : { kind: 'guids', file: guidsFile! };
+}
+
+function runbookOptions(command: string, os?: string, format?: string, output?: string, method?: string): Options['runbook'] {
+  if (command !== 'runbook') {
+    if (os !== undefined || format !== undefined || output !== undefined) throw usageError(t('runbook.flagsOnlyForRunbook'));
+    return undefined;
+  }
+  if (os !== 'windows' && os !== 'macos') throw usageError(t('runbook.needsOs'), t('runbook.example'));
+  if (!method || method === 'auto' || method === 'console') throw usageError(t('runbook.needsMethod'), t('runbook.example'));
+  const fmt = format ?? (os === 'windows' ? 'cmd' : 'sh');
+  const fits = os === 'windows' ? fmt === 'cmd' || fmt === 'ps1' : fmt === 'sh';
+  if (!fits) throw usageError(t('runbook.badFormat', { format: fmt, os }), t('runbook.formats'));
+  return { os, format: fmt as 'cmd' | 'ps1' | 'sh', output };
 }

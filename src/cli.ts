@@ -26,6 +26,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       const { runStatus } = await import('./runner/status.js');
       return await runStatus(options, env, out);
     }
+    if (options.command === 'runbook') {
+      const { runRunbook } = await import('./runner/runbook.js');
+      return runRunbook(options, out);
+    }
     if (options.command === 'fleet') {
       const { runFleet } = await import('./runner/fleet.js');
       return await runFleet(options, out);

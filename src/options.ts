@@ -5,7 +5,9 @@ import type { FleetSource } from './fleet/targets.js';
 
 /** Everything the command line and environment said, typed and validated. Secrets stay in `secrets`. */
 export interface Options {
-  command: 'rescue' | 'status' | 'restore' | 'fleet';
+  command: 'rescue' | 'status' | 'restore' | 'fleet' | 'runbook';
+  /** runbook: which script to write, and where (stdout without --output). */
+  runbook?: { os: 'windows' | 'macos'; format: 'cmd' | 'ps1' | 'sh'; output?: string };
   /** fleet: where the list of computers comes from. */
   fleet?: FleetSource;
   /** fleet and status: show unlock codes (secrets) on screen; never in reports. */

@@ -1,5 +1,16 @@
 /** English text of the commands beyond the rescue itself: restore, fleet, runbook; and of the run lock and resume. */
 export const enCommands = {
+  'runbook.flagsOnlyForRunbook': '--os, --format and --output belong to the runbook command',
+  'runbook.needsOs': 'runbook needs --os=windows or --os=macos',
+  'runbook.needsMethod': 'runbook needs a method that runs on the endpoint: --method=unlock-code, registry, jobs-db, safe-boot (Windows) or unlock-code, plist (macOS)',
+  'runbook.example': 'for example: isolation-rescue runbook --os=windows --method=registry --output=registry.cmd',
+  'runbook.badFormat': '--format={format} does not fit {os}',
+  'runbook.formats': 'Windows: cmd (default) or ps1; macOS: sh',
+  'runbook.noSuchMethod': "there is no {os} runbook for the method '{method}'",
+  'runbook.methods': '{os} runbooks: {methods}',
+  'runbook.exists': '{file} exists already; nothing was written',
+  'runbook.existsHint': 'choose another --output, or add --yes to replace it',
+  'runbook.written': 'Wrote {file} ({format}, {steps} steps). Carry it to the endpoint and run it there: {usage}',
   'cloudStatus.title': "The console's view ({console}):",
   'cloudStatus.isolation': 'Isolation',
   'cloudStatus.pendingStop': 'pending_stop: a stop was sent but the connector has not picked it up (offline?); the unlock code is the next step',

@@ -6,7 +6,7 @@ export const en = {
   'help.text': HELP_TEXT,
   ...enCommands,
   'usage.unknownCommand': "unknown command '{command}'",
-  'usage.commands': 'commands: (none) for the rescue, status, restore [SESSION], fleet',
+  'usage.commands': 'commands: (none) for the rescue, status, restore [SESSION], fleet, runbook',
   'usage.unexpectedArgument': "unexpected argument '{arg}'",
   'usage.unknownMethod': "unknown method '{method}'",
   'usage.methods': 'methods: auto, {methods}',

@@ -3,7 +3,7 @@ import { MAC_LABEL, MAC_PLIST, type SimState } from './state.js';
 import { advance, isIsolated, startNow, tryUnlock } from './model.js';
 import { fail, ok, type SimResult } from './result.js';
 
-/** Interprets the macOS commands the tool sends (id, test, cat, cp, rm, mkdir, launchctl, ampcli). */
+/** Interprets the macOS commands the tool and its sh runbooks send (id, test, cat, cp, rm, mkdir, launchctl, ampcli, sleep). */
 export function runMacos(s: SimState, program: string, args: string[]): SimResult {
   advance(s);
   switch (program) {
@@ -32,6 +32,14 @@ export function runMacos(s: SimState, program: string, args: string[]): SimResul
       if (!(path in s.files)) return args.includes('-f') ? ok('') : fail(1, '', `rm: ${path}: No such file or directory\n`);
       if (!s.elevated || traitsOf(s.scenario).plistLocked && path.endsWith('endpoint_isolation.xml')) return fail(1, '', `rm: ${path}: Operation not permitted\n`);
       delete s.files[path];
+      return ok('');
+    }
+    case 'sleep': {
+      // A runbook's pause: simulated time moves, real time does not.
+      const seconds = Number(args[0]);
+      if (!Number.isFinite(seconds) || seconds < 0) return fail(1, '', `usage: sleep seconds\n`);
+      s.clock += seconds * 1000;
+      advance(s);
       return ok('');
     }
     case 'launchctl':

@@ -7,7 +7,7 @@ import type { ScenarioName } from '../../src/simulator/scenarios.js';
 
 const FAKE_BIN = resolve(__dirname, '../../dist/simulator/fake-bin.js');
 const WINDOWS_PROGRAMS = ['whoami.exe', 'reg.exe', 'where.exe', 'sc.exe', 'cmd.exe', 'robocopy.exe', 'findstr.exe', 'shutdown.exe', 'manage-bde.exe', 'bcdedit.exe'];
-const MACOS_PROGRAMS = ['id', 'test', 'cat', 'cp', 'rm', 'mkdir', 'launchctl', 'ampcli'];
+const MACOS_PROGRAMS = ['id', 'test', 'cat', 'cp', 'rm', 'mkdir', 'launchctl', 'ampcli', 'sleep'];
 
 export interface FakeEndpoint {
   dir: string;
