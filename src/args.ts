@@ -34,6 +34,8 @@ const FLAGS = {
   'guids-file': { type: 'string' },
   'show-codes': { type: 'boolean' },
   os: { type: 'string' },
+  executor: { type: 'string' },
+  host: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
   report: { type: 'string' },
@@ -47,6 +49,8 @@ const FLAGS = {
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
 
+/** user@host, or ssh://user@host:port (OpenSSH takes a port only in the URI form). */
+const SSH_HOST = /^(?:ssh:\/\/(?:[A-Za-z0-9._][A-Za-z0-9._-]*@)?[A-Za-z0-9][A-Za-z0-9.-]*(?::\d{1,5})?|(?:[A-Za-z0-9._][A-Za-z0-9._-]*@)?[A-Za-z0-9][A-Za-z0-9.-]*)$/;
 const COMMANDS = ['rescue', 'status', 'restore', 'fleet', 'runbook'] as const;
 /** Session ids are made by newSessionId(): a timestamp and 4 hex digits. Nothing else may reach a path. */
 const SESSION_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
@@ -145,6 +149,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   if (v['show-codes'] && command !== 'fleet' && command !== 'status') throw usageError(t('fleet.sourceFlagsOnlyForFleet'));
   if (command === 'fleet' && simulate) throw usageError(t('fleet.noSimulate'));
 
+  const executor = v.executor ?? 'local';
+  if (executor !== 'local' && executor !== 'ssh') throw usageError(t('usage.badExecutor', { value: executor }));
+  if (executor === 'ssh' && !v.host) throw usageError(t('usage.sshNeedsHost'));
+  if (executor !== 'ssh' && v.host !== undefined) throw usageError(t('usage.hostWithoutSsh'));
+  // Never a leading '-': it would be read as an ssh option.
+  if (v.host !== undefined && !SSH_HOST.test(v.host)) throw usageError(t('usage.badHost'));
+  if (executor === 'ssh' && simulate) throw usageError(t('usage.sshAndSimulate'));
   const runbook = runbookOptions(command, v.os, v.format, v.output, method);
 
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR;
@@ -155,6 +166,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Parsed {
       session,
       fleet,
       runbook,
+      executor,
+      host: v.host,
       showCodes: Boolean(v['show-codes']),
       nonInteractive: Boolean(v['non-interactive']),
       method,

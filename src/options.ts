@@ -15,6 +15,9 @@ export interface Options {
   /** restore: the session whose backups to put back. */
   session?: string;
   nonInteractive: boolean;
+  /** How commands reach the endpoint: this machine, or ssh to --host. */
+  executor: 'local' | 'ssh';
+  host?: string;
   method: Method | 'auto';
   /** True when --method was given (scripted runs need it; the wizard offers a choice otherwise). */
   methodGiven: boolean;

@@ -1,5 +1,15 @@
 /** English text of the commands beyond the rescue itself: restore, fleet, runbook; and of the run lock and resume. */
 export const enCommands = {
+  'ssh.failed': 'ssh could not run the command on {host}: {detail}',
+  'ssh.hint': 'check that `ssh {host}` works without a password prompt (a key, the host in known_hosts), as the user that can administer the endpoint',
+  'ssh.noClient': 'no ssh client on this machine: install OpenSSH, or run the tool on the endpoint',
+  'ssh.unsafeForCmd': 'an argument of {program} holds a character the remote cmd.exe would interpret (" % ! ^ or a line break); nothing was sent',
+  'ssh.linuxRemote': '{host} runs Linux: Secure Endpoint has no endpoint isolation there',
+  'usage.badExecutor': "--executor takes local or ssh, not '{value}'",
+  'usage.sshNeedsHost': '--executor=ssh needs --host=user@host (or ssh://user@host:port)',
+  'usage.hostWithoutSsh': '--host only makes sense with --executor=ssh',
+  'usage.badHost': '--host must be user@host, host, or ssh://user@host:port (letters, digits, . _ - only)',
+  'usage.sshAndSimulate': '--executor=ssh and --simulate contradict each other: the simulator is built in',
   'runbook.flagsOnlyForRunbook': '--os, --format and --output belong to the runbook command',
   'runbook.needsOs': 'runbook needs --os=windows or --os=macos',
   'runbook.needsMethod': 'runbook needs a method that runs on the endpoint: --method=unlock-code, registry, jobs-db, safe-boot (Windows) or unlock-code, plist (macOS)',

@@ -1,10 +1,11 @@
 import { usageError } from '../errors.js';
+import { CMD_UNSAFE, posixWord } from '../executors/remote-quote.js';
 import { pieces } from './plan.js';
 
 /** POSIX sh: every literal in single quotes (a quote inside becomes '\''); variables as "$NAME". */
 export function shArg(arg: string): string {
   return pieces(arg)
-    .map((p) => ('variable' in p ? `"$${p.variable}"` : `'${p.text.replace(/'/g, `'\\''`)}'`))
+    .map((p) => ('variable' in p ? `"$${p.variable}"` : posixWord(p.text)))
     .join('') || "''";
 }
 
@@ -15,7 +16,7 @@ export function shArg(arg: string): string {
  */
 export function cmdArg(arg: string): string {
   const parts = pieces(arg);
-  for (const p of parts) if ('text' in p && /["%!^\r\n\u0000]/.test(p.text)) throw usageError(`refusing to write ${JSON.stringify(p.text)} into a cmd runbook: it holds a character cmd.exe would interpret`);
+  for (const p of parts) if ('text' in p && CMD_UNSAFE.test(p.text)) throw usageError(`refusing to write ${JSON.stringify(p.text)} into a cmd runbook: it holds a character cmd.exe would interpret`);
   const plain = parts.every((p) => 'text' in p && /^[A-Za-z0-9._:\\/=+-]+$/.test(p.text));
   const body = parts.map((p) => ('variable' in p ? `!${p.variable}!` : p.text)).join('');
   return plain ? body : `"${body}"`;

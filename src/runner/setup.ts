@@ -31,8 +31,9 @@ export function newSessionId(now = new Date()): string {
 }
 
 /** Known before the endpoint is opened, so the run lock is taken before anything is read or written. */
-export function endpointKey(options: Pick<Options, 'simulate'>): string {
-  return options.simulate ? `simulated-${options.simulate}` : 'local';
+export function endpointKey(options: Pick<Options, 'simulate' | 'executor' | 'host'>): string {
+  if (options.simulate) return `simulated-${options.simulate}`;
+  return options.executor === 'ssh' ? `ssh-${options.host}` : 'local';
 }
 
 const SIM_STATE_ROOT = { windows: 'C:\\ProgramData\\isolation-rescue', macos: '/Library/Application Support/isolation-rescue' } as const;
@@ -53,6 +54,12 @@ export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Pr
     os = options.simulate;
     backupRoot = joinEndpointPath(SIM_STATE_ROOT[options.simulate], 'backups');
     label = `simulated ${options.simulate} endpoint (scenario ${state.scenario})`;
+  } else if (options.executor === 'ssh') {
+    const remote = await openSsh(options.host!, env);
+    ({ executor, os } = remote);
+    backupRoot = REMOTE_BACKUPS[os === 'windows' ? 'windows' : 'macos'];
+    label = `${options.host} over ssh`;
+    console = await realConsole(options);
   } else {
     // execa is loaded only when real commands will run: --help, --version and simulations never pay for it.
     const { LocalExecutor } = await import('../executors/local.js');
@@ -65,6 +72,25 @@ export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Pr
   }
   if (options.dryRun) executor = new DryRunExecutor(executor);
   return { executor, os, console, sim, backupRoot, label, key: endpointKey(options) };
+}
+
+const REMOTE_BACKUPS = { windows: 'C:\\ProgramData\\isolation-rescue\\backups', macos: '/Library/Application Support/isolation-rescue/backups' } as const;
+
+/** ssh to the endpoint: which OS answers decides the remote shell's quoting and the commands. */
+async function openSsh(host: string, env: NodeJS.ProcessEnv): Promise<{ executor: Executor; os: TargetOs }> {
+  const { LocalExecutor } = await import('../executors/local.js');
+  const { SshExecutor } = await import('../executors/ssh.js');
+  // ssh itself needs the user's home (config, keys, known_hosts) and agent; nothing else is passed on.
+  const local = new LocalExecutor({ PATH: env.PATH, HOME: env.HOME, USER: env.USER, LOGNAME: env.LOGNAME, SSH_AUTH_SOCK: env.SSH_AUTH_SOCK });
+  const config = env.ISOLATION_RESCUE_SSH_CONFIG;
+  const forced = env.ISOLATION_RESCUE_TARGET_OS;
+  if (forced === 'windows' || forced === 'macos') return { executor: new SshExecutor(local, host, forced === 'windows' ? 'cmd' : 'posix', config), os: forced };
+  // uname answers on macOS and Linux; on Windows, cmd.exe says it does not know it.
+  const probe = await new SshExecutor(local, host, 'posix', config).run({ program: 'uname', args: ['-s'], effect: 'read', timeoutMs: 30_000 });
+  const name = probe.stdout.trim();
+  if (probe.exitCode === 0 && name === 'Darwin') return { executor: new SshExecutor(local, host, 'posix', config), os: 'macos' };
+  if (probe.exitCode === 0) return { executor: new SshExecutor(local, host, 'posix', config), os: name === 'Linux' ? 'linux' : 'other' };
+  return { executor: new SshExecutor(local, host, 'cmd', config), os: 'windows' };
 }
 
 async function realConsole(options: Options): Promise<ConsoleApi | undefined> {
