@@ -12,7 +12,7 @@ import { GUID_FORM, HOSTNAME_FORM } from './input-forms.js';
 import type { FleetSource } from './fleet/targets.js';
 
 /** The flags of the contract (DESIGN.md). Each is documented in --help; parseArgs rejects any other. */
-const FLAGS = {
+export const FLAGS = {
   'non-interactive': { type: 'boolean' },
   method: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },

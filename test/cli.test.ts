@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCli, tempStateDir } from './helpers/cli.js';
+import { FLAGS } from '../src/args.js';
 import { loadSimState, simStatePath } from '../src/simulator/store.js';
 import { isIsolated } from '../src/simulator/model.js';
 
@@ -17,11 +18,13 @@ describe('help and version', () => {
   it('--help lists every flag of the contract, every method, every exit code', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--non-interactive', '--method', '--yes', '--dry-run', '--json', '--simulate', '--scenario', '--unlock-code', '--reboot', '--connector-guid', '--hostname', '--api-region', '--api-url', '--comment', '--lang', '--no-color', '--verbose', '--version', '--help', '--allow-last-attempt', '--wait', '--report']) {
-      expect(r.stdout).toContain(flag);
-    }
+    // Every flag the parser accepts is documented: a new flag without help fails here.
+    for (const flag of Object.keys(FLAGS)) expect(r.stdout).toContain(`--${flag}`);
+    for (const command of ['status', 'fleet', 'runbook', 'restore']) expect(r.stdout).toContain(`isolation-rescue ${command}`);
+    // An 80-column terminal shows it without wrapping.
+    expect(r.stdout.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     for (const method of ['console', 'unlock-code', 'registry', 'plist', 'jobs-db', 'safe-boot']) expect(r.stdout).toContain(method);
-    for (const env of ['SECURE_ENDPOINT_CLIENT_ID', 'SECURE_ENDPOINT_API_KEY', 'ISOLATION_RESCUE_UNLOCK_CODE', 'ISOLATION_RESCUE_PROTECTION_PASSWORD', 'ISOLATION_RESCUE_STATE_DIR']) expect(r.stdout).toContain(env);
+    for (const env of ['SECURE_ENDPOINT_CLIENT_ID', 'SECURE_ENDPOINT_API_KEY', 'ISOLATION_RESCUE_UNLOCK_CODE', 'ISOLATION_RESCUE_PROTECTION_PASSWORD', 'ISOLATION_RESCUE_STATE_DIR', 'ISOLATION_RESCUE_SSH_CONFIG', 'NO_COLOR']) expect(r.stdout).toContain(env);
     expect(r.stdout).toMatch(/130 cancelled/);
   });
 });
