@@ -18,6 +18,16 @@ export interface LadderResult {
 
 export type EngineContext = Omit<RungContext, 'step' | 'emit' | 'sh'> & { sh: RecordingShell };
 
+/** What the caller may add to the walk: the wizard asks for inputs and for the next move; scripts need none. */
+export interface LadderHooks {
+  /** Before a rung's precheck: a chance to supply what it needs (the wizard asks for the unlock code). */
+  prepare?(method: Method, ctx: RungContext): Promise<void>;
+  /** After a rung that did not recover (auto): go on to the next rung, try this one again, or stop. */
+  chooseNext?(after: Method, result: RungResult, hasNext: boolean): Promise<boolean | 'retry'>;
+  /** Resuming after a reboot: start below this rung. */
+  startAfter?: Method;
+}
+
 /** Rungs to try: the one named, or every rung for this OS, top down. */
 export function plan(method: Method | 'auto', os: string, startAfter?: Method): Rung[] {
   if (method !== 'auto') return [rungFor(method)];
@@ -36,8 +46,7 @@ export async function runLadder(
   method: Method | 'auto',
   base: EngineContext,
   listen: (event: LadderEvent) => void,
-  chooseNext?: (after: Method, result: RungResult) => Promise<boolean>,
-  startAfter?: Method,
+  hooks: LadderHooks = {},
 ): Promise<LadderResult> {
   const explicit = method !== 'auto';
   let current: Method = 'console';
@@ -61,8 +70,11 @@ export async function runLadder(
 
   let last: RungResult | undefined;
   const skipped: SkipReason[] = [];
-  for (const rung of plan(method, base.facts.os, startAfter)) {
+  const rungs = plan(method, base.facts.os, hooks.startAfter);
+  for (let i = 0; i < rungs.length; i++) {
+    const rung = rungs[i];
     current = rung.method;
+    await hooks.prepare?.(rung.method, ctx);
     const skip = rung.precheck(ctx);
     if (skip) {
       emit({ type: 'rung-skip', method: rung.method, skip });
@@ -87,8 +99,10 @@ export async function runLadder(
     if (result.outcome === 'locked-out') {
       if (explicit) return { outcome: 'locked-out', last, skipped };
     }
-    if (explicit) break;
-    if (chooseNext && !(await chooseNext(rung.method, result))) break;
+    const hasNext = !explicit && i < rungs.length - 1;
+    const next = hooks.chooseNext ? await hooks.chooseNext(rung.method, result, hasNext) : !explicit;
+    if (next === 'retry') i--;
+    else if (!next || explicit) break;
   }
   return { outcome: 'not-recovered', last, skipped };
 }

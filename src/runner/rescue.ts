@@ -3,26 +3,28 @@ import { join } from 'node:path';
 import { CancelledError, RescueError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { m, t, type Msg } from '../messages/index.js';
-import { plan, runLadder, type LadderResult } from '../ladder/engine.js';
+import { plan, runLadder } from '../ladder/engine.js';
 import { appliesTo, rungFor } from '../ladder/rungs/index.js';
 import { RecordingShell } from '../ladder/shell.js';
-import type { Confirm, LadderEvent, Method, RungResult } from '../ladder/types.js';
+import type { Confirm, LadderEvent, LadderOptions, Method, RungResult } from '../ladder/types.js';
 import { Backups } from '../safety/backups.js';
-import { UnlockLedger } from '../safety/ledger.js';
+import { UnlockLedger, type LedgerStatus } from '../safety/ledger.js';
 import { ServiceGuard } from '../safety/service-guard.js';
 import { Transcript } from '../report/transcript.js';
 import { tamperingLikeSteps } from '../report/tampering.js';
 import { writeSessionReport } from '../report/write.js';
 import { joinEndpointPath } from '../platform/paths.js';
 import type { Facts } from '../platform/facts.js';
-import { ApiError, type ConsoleApi } from '../cloud/console-api.js';
+import type { ComputerSummary } from '../cloud/console-api.js';
 import type { Options } from '../options.js';
 import { VERSION } from '../version.js';
 import { operator } from '../operator.js';
-import { endpointKey, newSessionId, openEndpoint } from './setup.js';
+import { endpointKey, newSessionId, openEndpoint, realConsole } from './setup.js';
 import { detectFacts, secretList } from './session.js';
 import type { SessionResult } from './result.js';
 import { holdEndpointLock } from './endpoint-lock.js';
+import { OUTCOME_EXIT, SKIP_EXIT, outcomeHint, outcomeMessage } from './outcome.js';
+import { guidFromHostname } from './host-lookup.js';
 import { clearResume, loadResume, saveResumeIfNeeded, type ResumeMarker } from './resume.js';
 
 /** What differs between the scripted runner and the wizard: how to ask, and how to show progress. */
@@ -32,19 +34,16 @@ export interface RescueUi {
   onDetected?(facts: Facts, endpointLabel: string): void;
   /** The wizard may pick the method after seeing the diagnosis; scripts use --method. */
   chooseMethod?(facts: Facts, recommended: Method | 'auto'): Promise<Method | 'auto' | undefined>;
-  chooseNext?(after: Method, result: RungResult): Promise<boolean>;
+  chooseNext?(after: Method, result: RungResult, hasNext: boolean): Promise<boolean | 'retry'>;
   onResume?(marker: ResumeMarker): void;
+  /** The wizard asks for what the flags and environment did not give: API credentials, the unlock code. */
+  askCredentials?(): Promise<{ clientId: string; apiKey: string } | undefined>;
+  askUnlockCode?(status: LedgerStatus): Promise<string | undefined>;
+  /** Several computers with the host name: the wizard lets the tech choose; undefined means none. */
+  chooseComputer?(hostname: string, found: ComputerSummary[]): Promise<string | undefined>;
 }
 
-const OUTCOME_EXIT: Record<LadderResult['outcome'], ExitCode> = {
-  recovered: EXIT.recovered,
-  'not-recovered': EXIT.notRecovered,
-  'reboot-required': EXIT.rebootRequired,
-  'locked-out': EXIT.lockedOut,
-  skipped: EXIT.usage,
-};
 
-const SKIP_EXIT = { 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevated, unsupported: EXIT.unsupported, 'locked-out': EXIT.lockedOut } as const;
 
 /** One rescue session from detection to the report. Returns the result; the caller prints it. */
 export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal, reach: typeof openEndpoint = openEndpoint): Promise<SessionResult> {
@@ -86,7 +85,9 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
   };
   const guard = new ServiceGuard();
   const fetched: { fetchedUnlockCode?: string } = {};
-  const secrets = () => secretList(options, [fetched.fetchedUnlockCode]);
+  // Secrets the tech typed into the wizard join those from the environment, for masking everywhere.
+  const typed: string[] = [];
+  const secrets = () => secretList(options, [fetched.fetchedUnlockCode, ...typed]);
   let current: Method = 'console';
   const sh = new RecordingShell(endpoint.executor, secrets, (command) => listen({ type: 'command', method: current, step: '', command }), signal);
   const trackingListen = (e: LadderEvent) => {
@@ -127,28 +128,36 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       method = chosen;
       result.method = method;
     }
+    if (!endpoint.console && !endpoint.sim && (method === 'auto' || method === 'console') && ui.askCredentials) {
+      const creds = await ui.askCredentials();
+      if (creds) {
+        typed.push(creds.apiKey);
+        endpoint.console = await realConsole(options, creds);
+      }
+    }
     const early = precheckRun(method, facts, options, Boolean(endpoint.console));
     if (early) return finish(early.exitCode, early.outcome, early.message, early.hint);
     if (facts.connector.present && facts.isolated === false && method !== 'console') {
       return finish(EXIT.recovered, 'not-isolated', m('outcome.notIsolated'));
     }
 
-    const connectorGuid = options.connectorGuid ?? (await guidFromHostname(options, endpoint.console, signal)) ?? facts.guid;
+    const connectorGuid = options.connectorGuid ?? (await guidFromHostname(options, endpoint.console, signal, ui.chooseComputer)) ?? facts.guid;
     const sessionBackupDir = joinEndpointPath(endpoint.backupRoot, session);
+    const ladderOptions: LadderOptions = {
+      unlockCode: options.secrets.unlockCode,
+      protectionPassword: options.secrets.protectionPassword,
+      reboot: options.reboot,
+      allowLastAttempt: options.allowLastAttempt,
+      comment: options.comment ?? `isolation-rescue ${VERSION} by ${result.operator}`,
+      waitMs: options.waitSeconds * 1000,
+      dryRun: options.dryRun,
+    };
     const ladder = await runLadder(
       method,
       {
         sh,
         facts,
-        options: {
-          unlockCode: options.secrets.unlockCode,
-          protectionPassword: options.secrets.protectionPassword,
-          reboot: options.reboot,
-          allowLastAttempt: options.allowLastAttempt,
-          comment: options.comment ?? `isolation-rescue ${VERSION} by ${result.operator}`,
-          waitMs: options.waitSeconds * 1000,
-          dryRun: options.dryRun,
-        },
+        options: ladderOptions,
         console: endpoint.console,
         ledger: new UnlockLedger(options.stateDir),
         connectorKey: endpoint.sim ? `simulated:${endpoint.sim.instance}` : (connectorGuid ?? `${facts.os}:${osHostname()}`),
@@ -161,8 +170,27 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
         rebootsInline: endpoint.executor.rebootsInline,
       },
       trackingListen,
-      ui.chooseNext,
-      resume?.method === 'jobs-db' ? 'jobs-db' : undefined,
+      {
+        startAfter: resume?.method === 'jobs-db' ? 'jobs-db' : undefined,
+        prepare: async (rungMethod, ctx) => {
+          if (rungMethod !== 'unlock-code' || !ui.askUnlockCode || ctx.options.unlockCode || ctx.shared.fetchedUnlockCode || !facts.connector.present) return;
+          const status = ctx.ledger.status(ctx.connectorKey, ctx.sh.now());
+          if (status.lockedUntil) return;
+          const code = await ui.askUnlockCode(status);
+          if (code) {
+            typed.push(code);
+            ladderOptions.unlockCode = code;
+          }
+        },
+        chooseNext: ui.chooseNext
+          ? async (after, rungResult, hasNext) => {
+              const next = await ui.chooseNext!(after, rungResult, hasNext);
+              // Another try at the code means asking for it again: the one just used was refused.
+              if (next === 'retry' && after === 'unlock-code') ladderOptions.unlockCode = fetched.fetchedUnlockCode = undefined;
+              return next;
+            }
+          : undefined,
+      },
     );
     const notElevated = ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated');
     const code = ladder.skip ? SKIP_EXIT[ladder.skip.kind] : notElevated ? EXIT.notElevated : OUTCOME_EXIT[ladder.outcome];
@@ -215,38 +243,5 @@ function precheckRun(method: Method | 'auto', facts: Facts, options: Options, ha
   return undefined;
 }
 
-function outcomeMessage(ladder: LadderResult): Msg {
-  if (ladder.skip) return ladder.skip.reason;
-  switch (ladder.outcome) {
-    case 'recovered':
-      return m('outcome.recovered');
-    case 'reboot-required':
-      return ladder.last?.reason ?? m('reboot.needed');
-    case 'locked-out':
-      return ladder.last?.reason ?? m('outcome.lockedOut');
-    default:
-      return ladder.last?.reason ? m('outcome.notRecoveredBecause', { reason: t(ladder.last.reason) }) : m('outcome.notRecovered');
-  }
-}
 
-function outcomeHint(ladder: LadderResult, facts: Facts): Msg | undefined {
-  if (ladder.skip?.kind === 'not-elevated' || (ladder.outcome === 'not-recovered' && ladder.skipped.some((s) => s.kind === 'not-elevated'))) return facts.os === 'windows' ? m('hint.elevateWindows') : m('hint.elevateMacos');
-  if (ladder.outcome === 'not-recovered') return facts.os === 'windows' ? m('hint.notRecoveredWindows') : m('hint.notRecoveredMacos');
-  return undefined;
-}
 
-/** --hostname through the console: exactly one computer, or a usage error that lists what was found. */
-async function guidFromHostname(options: Options, api: ConsoleApi | undefined, signal: AbortSignal): Promise<string | undefined> {
-  if (!options.hostname || !api) return undefined;
-  let found;
-  try {
-    found = await api.findComputers(options.hostname, signal);
-  } catch (err) {
-    if (err instanceof ApiError) throw new RescueError(t(m('console.apiError', { detail: err.message })), EXIT.notRecovered);
-    throw err;
-  }
-  if (found.length === 1) return found[0].connectorGuid;
-  if (found.length === 0) throw new RescueError(t(m('error.noSuchHost', { hostname: options.hostname })), EXIT.usage);
-  const list = found.map((c) => `${c.hostname} ${c.connectorGuid} (${c.isolationStatus ?? '?'})`).join('; ');
-  throw new RescueError(t(m('error.manyHosts', { hostname: options.hostname, list })), EXIT.usage);
-}

@@ -93,8 +93,10 @@ async function openSsh(host: string, env: NodeJS.ProcessEnv): Promise<{ executor
   return { executor: new SshExecutor(local, host, 'cmd', config), os: 'windows' };
 }
 
-async function realConsole(options: Options): Promise<ConsoleApi | undefined> {
-  const { apiClientId, apiKey } = options.secrets;
+/** The console over HTTP, from the environment's credentials or those typed into the wizard. */
+export async function realConsole(options: Options, typed?: { clientId: string; apiKey: string }): Promise<ConsoleApi | undefined> {
+  const apiClientId = typed?.clientId ?? options.secrets.apiClientId;
+  const apiKey = typed?.apiKey ?? options.secrets.apiKey;
   if (!apiClientId || !apiKey) return undefined;
   const { ApiClient } = await import('../cloud/api-client.js');
   const { REGION_URLS } = await import('../cloud/regions.js');
