@@ -22,6 +22,8 @@ export type EngineContext = Omit<RungContext, 'step' | 'emit' | 'sh'> & { sh: Re
 export interface LadderHooks {
   /** Before a rung's precheck: a chance to supply what it needs (the wizard asks for the unlock code). */
   prepare?(method: Method, ctx: RungContext): Promise<void>;
+  /** After the precheck passed, before the rung runs: the wizard shows what it will do and may decline it. */
+  approve?(method: Method): Promise<boolean>;
   /** After a rung that did not recover (auto): go on to the next rung, try this one again, or stop. */
   chooseNext?(after: Method, result: RungResult, hasNext: boolean): Promise<boolean | 'retry'>;
   /** Resuming after a reboot: start below this rung. */
@@ -80,6 +82,13 @@ export async function runLadder(
       emit({ type: 'rung-skip', method: rung.method, skip });
       if (explicit) return { outcome: skip.kind === 'locked-out' ? 'locked-out' : 'skipped', skip, skipped: [skip] };
       skipped.push(skip);
+      continue;
+    }
+    if (hooks.approve && !(await hooks.approve(rung.method))) {
+      const declined: SkipReason = { kind: 'declined', reason: m('refused.byUser') };
+      emit({ type: 'rung-skip', method: rung.method, skip: declined });
+      if (explicit) return { outcome: 'skipped', skip: declined, skipped: [declined] };
+      skipped.push(declined);
       continue;
     }
     emit({ type: 'rung-start', method: rung.method });

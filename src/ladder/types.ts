@@ -19,7 +19,7 @@ export interface RungResult {
 
 /** Why a rung cannot run here: `kind` decides the exit code when the rung was asked for by name. */
 export interface SkipReason {
-  kind: 'missing-input' | 'not-elevated' | 'unsupported' | 'locked-out';
+  kind: 'missing-input' | 'not-elevated' | 'unsupported' | 'locked-out' | 'declined';
   reason: Msg;
 }
 

@@ -1,10 +1,12 @@
 import { HELP_TEXT } from './en-help.js';
 import { enCommands } from './en-commands.js';
+import { enWizard } from './en-wizard.js';
 
 /** English text for every message id. {name} is filled from the message's params. */
 export const en = {
   'help.text': HELP_TEXT,
   ...enCommands,
+  ...enWizard,
   'usage.unknownCommand': "unknown command '{command}'",
   'usage.commands': 'commands: (none) for the rescue, status, restore [SESSION], fleet, runbook',
   'usage.unexpectedArgument': "unexpected argument '{arg}'",

@@ -8,7 +8,10 @@ export function renderMarkdown(r: SessionResult): string {
   if (r.hint) lines.push(`- Next: ${r.hint}`);
   lines.push(`- Endpoint: ${r.endpoint}${r.simulated ? ' (simulation)' : ''}${r.dryRun ? ' (dry run: nothing changed)' : ''}`);
   lines.push(`- Operator: ${r.operator}; tool ${r.version}; executor ${r.executor}`);
-  lines.push(`- Started ${r.startedAt}, finished ${r.finishedAt}`, '');
+  lines.push(`- Started ${r.startedAt}, finished ${r.finishedAt}`);
+  if (r.uiCheck) lines.push(`- The tech, asked whether the Secure Endpoint UI shows "Isolation: Not Isolated": ${r.uiCheck}`);
+  if (r.resumedFrom) lines.push(`- Continues session ${r.resumedFrom.session} (${r.resumedFrom.method})`);
+  lines.push('');
   const facts = (label: string, f: SessionResult['before']) => {
     if (!f) return;
     lines.push(`## ${label}`, '');

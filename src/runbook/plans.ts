@@ -12,8 +12,8 @@ const MAC_BACKUPS = '/Library/Application Support/isolation-rescue/backups';
  * The runbook of each method, step for step what the rung does, built from the same command builders
  * (winCmd, macCmd) the rungs run, so a command changes in one place for both.
  */
-export function runbookFor(os: 'windows' | 'macos', method: string, stamp: string): Runbook {
-  const plans: Record<string, () => RunbookStep[]> = os === 'windows' ? windowsPlans(`${WIN_BACKUPS}\\runbook-${stamp}`) : macosPlans(`${MAC_BACKUPS}/runbook-${stamp}`);
+export function runbookFor(os: 'windows' | 'macos', method: string, stamp: string, backupDir?: string): Runbook {
+  const plans: Record<string, () => RunbookStep[]> = os === 'windows' ? windowsPlans(backupDir ?? `${WIN_BACKUPS}\\runbook-${stamp}`) : macosPlans(backupDir ?? `${MAC_BACKUPS}/runbook-${stamp}`);
   const plan = plans[method];
   if (!plan) throw usageError(t('runbook.noSuchMethod', { method, os }), t('runbook.methods', { os, methods: Object.keys(plans).join(', ') }));
   return { os, method, title: `isolation-rescue runbook: ${method} (${os})`, steps: plan(), restart: os === 'windows' ? winCmd.startService(VAR.SVC) : macCmd.load() };

@@ -12,7 +12,7 @@ export const OUTCOME_EXIT: Record<LadderResult['outcome'], ExitCode> = {
   skipped: EXIT.usage,
 };
 
-export const SKIP_EXIT = { 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevated, unsupported: EXIT.unsupported, 'locked-out': EXIT.lockedOut } as const;
+export const SKIP_EXIT = { declined: EXIT.notRecovered, 'missing-input': EXIT.usage, 'not-elevated': EXIT.notElevated, unsupported: EXIT.unsupported, 'locked-out': EXIT.lockedOut } as const;
 
 export function outcomeMessage(ladder: LadderResult): Msg {
   if (ladder.skip) return ladder.skip.reason;

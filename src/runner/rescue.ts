@@ -41,6 +41,8 @@ export interface RescueUi {
   askUnlockCode?(status: LedgerStatus): Promise<string | undefined>;
   /** Several computers with the host name: the wizard lets the tech choose; undefined means none. */
   chooseComputer?(hostname: string, found: ComputerSummary[]): Promise<string | undefined>;
+  /** Before each rung runs: show what it will do; false declines it. For unlock-code: whose code, and the tries left. */
+  approveRung?(method: Method, facts: Facts, code?: { source: 'flag' | 'console' | 'typed'; left: number }): Promise<boolean>;
 }
 
 
@@ -152,6 +154,14 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       waitMs: options.waitSeconds * 1000,
       dryRun: options.dryRun,
     };
+    const ledger = new UnlockLedger(options.stateDir);
+    const connectorKey = endpoint.sim ? `simulated:${endpoint.sim.instance}` : (connectorGuid ?? `${facts.os}:${osHostname()}`);
+    const codeInfo = () => {
+      const code = ladderOptions.unlockCode ?? fetched.fetchedUnlockCode;
+      if (!code) return undefined;
+      const source = typed.includes(code) ? ('typed' as const) : code === ladderOptions.unlockCode ? ('flag' as const) : ('console' as const);
+      return { source, left: ledger.status(connectorKey, endpoint.executor.now()).left };
+    };
     const ladder = await runLadder(
       method,
       {
@@ -159,8 +169,8 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
         facts,
         options: ladderOptions,
         console: endpoint.console,
-        ledger: new UnlockLedger(options.stateDir),
-        connectorKey: endpoint.sim ? `simulated:${endpoint.sim.instance}` : (connectorGuid ?? `${facts.os}:${osHostname()}`),
+        ledger,
+        connectorKey,
         guard,
         backups: facts.os === 'windows' || facts.os === 'macos' ? new Backups(facts.os, sessionBackupDir) : undefined,
         confirm: ui.confirm,
@@ -172,6 +182,7 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       trackingListen,
       {
         startAfter: resume?.method === 'jobs-db' ? 'jobs-db' : undefined,
+        approve: ui.approveRung ? (rungMethod) => ui.approveRung!(rungMethod, facts, rungMethod === 'unlock-code' ? codeInfo() : undefined) : undefined,
         prepare: async (rungMethod, ctx) => {
           if (rungMethod !== 'unlock-code' || !ui.askUnlockCode || ctx.options.unlockCode || ctx.shared.fetchedUnlockCode || !facts.connector.present) return;
           const status = ctx.ledger.status(ctx.connectorKey, ctx.sh.now());

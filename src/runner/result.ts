@@ -30,5 +30,7 @@ export interface SessionResult {
   tamperingLikeSteps: string[];
   /** The session this one continued after a reboot or a safe-boot hand-off. */
   resumedFrom?: { session: string; method: string };
+  /** The wizard's question to the tech: does the connector's UI show Not Isolated? */
+  uiCheck?: 'yes' | 'no' | 'cant-check';
   reportFiles?: { json: string; markdown: string };
 }

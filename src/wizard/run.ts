@@ -1,108 +1,204 @@
-import { confirm, select } from '@inquirer/prompts';
-import chalk from 'chalk';
-import { CancelledError } from '../errors.js';
+import { dirname } from 'node:path';
 import { EXIT } from '../exit-codes.js';
+import { writeSessionReport } from '../report/write.js';
 import { t } from '../messages/index.js';
 import { plan } from '../ladder/engine.js';
 import type { LadderEvent, Method } from '../ladder/types.js';
 import type { Facts } from '../platform/facts.js';
 import type { Options } from '../options.js';
 import { rescue, type RescueUi } from '../runner/rescue.js';
+import { openEndpoint } from '../runner/setup.js';
 import { printResult, type Out } from '../runner/print.js';
 import { withSignals } from '../runner/signals.js';
+import type { SessionResult } from '../runner/result.js';
+import { inquirerPrompter, type Prompter } from './prompter.js';
+import { oraSpinner, type StepSpinner } from './spinner.js';
+import { makeStyle, wrap, type Style } from './style.js';
+import { panel, recommend, rungIntro, summary } from './view.js';
+
+/** What the wizard needs from the outside world; tests pass a scripted prompter and a line spinner. */
+export interface WizardDeps {
+  prompter?: Prompter;
+  spinner?: StepSpinner;
+  width?: number;
+  reach?: typeof openEndpoint;
+  /** Runs the session with Ctrl-C and SIGTERM turned into a cancel (tests pass their own signal). */
+  signals?: <T>(fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+}
 
 /**
- * The interactive flow: diagnosis, a method to take, a confirmation before anything is deleted or rebooted,
- * then each step as a ✔/✖ line. Prompts go to stderr so --json keeps stdout for the result alone.
+ * The interactive flow over the same engine as scripts: a diagnosis panel and a recommendation, then for
+ * each rung what it does and its risk, its commands, a confirmation, a spinner per step resolving to ✔/✖,
+ * the verification and the seed note's own UI check; on failure the reason and the next rung; at the end a
+ * summary. Everything goes to stderr, so with --json stdout holds only the result.
  */
-export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  if (!options.color || env.NO_COLOR) chalk.level = 0;
-  const promptOpts = { output: process.stderr };
-  const say = (s: string) => out.err(s + '\n');
-  const ask = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      // inquirer rejects with ExitPromptError on Ctrl-C at a prompt.
-      if ((err as Error)?.name === 'ExitPromptError') throw new CancelledError('SIGINT');
-      throw err;
-    }
+export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: Out, deps: WizardDeps = {}): Promise<number> {
+  const style = makeStyle(options.color);
+  // One column spare: a line exactly as wide as the terminal makes some terminals wrap.
+  const width = Math.max(40, Math.min((deps.width ?? process.stderr.columns ?? 80) - 1, 100));
+  const prompter = deps.prompter ?? (await inquirerPrompter(process.stderr));
+  const spinner = deps.spinner ?? (await oraSpinner(process.stderr, options.color, { ok: style.ok('✔'), bad: style.bad('✖') }));
+  const say = (s: string) => {
+    spinner.stop();
+    out.err(s + '\n');
+  };
+  // No spinner runs while a prompt is open.
+  const ask = <T>(fn: () => Promise<T>): Promise<T> => {
+    spinner.stop();
+    return fn();
   };
 
+  let facts: Facts | undefined;
+  let consoleLabel: string | undefined;
+  const reach = deps.reach ?? openEndpoint;
   const ui: RescueUi = {
-    onDetected: (facts, label) => say(panel(facts, label)),
-    chooseMethod: async (facts, given) => {
+    onDetected: (f, label) => {
+      facts = f;
+      say(panel(f, label, consoleLabel, style, width));
+      if (f.isolated === false) say(style.ok(t('wizard.notIsolatedNothing')));
+    },
+    chooseMethod: async (f, given) => {
       if (options.methodGiven) return given;
-      const rungs = plan('auto', facts.os).map((r) => r.method);
-      return ask(() =>
-        select<Method | 'auto' | ''>(
-          {
-            message: 'Which method?',
-            choices: [
-              { name: `auto: walk the ladder top down (recommended)`, value: 'auto' },
-              ...rungs.map((m) => ({ name: m, value: m })),
-              { name: 'quit: change nothing', value: '' },
-            ],
-          },
-          promptOpts,
-        ),
-      ).then((v) => v || undefined);
+      if (f.isolated === false) return undefined;
+      const methods = plan('auto', f.os).map((r) => r.method);
+      if (!methods.length) return 'auto';
+      const first = recommend(f, methods, Boolean(consoleLabel), Boolean(options.secrets.unlockCode));
+      say(wrap(t('wizard.recommend', { method: first, why: t(`wizard.why.${first}` as 'wizard.why.console') }), width));
+      const choice = await ask(() =>
+        prompter.select<Method | 'auto' | ''>(t('wizard.chooseMethod'), [
+          { name: t('wizard.choice.auto'), value: 'auto' },
+          ...methods.map((m) => ({ name: t('wizard.choice.one', { method: m }), value: m })),
+          { name: t('wizard.choice.quit'), value: '' },
+        ]),
+      );
+      return choice || undefined;
+    },
+    askCredentials: async () => {
+      if (!(await ask(() => prompter.confirm(t('wizard.askCredentials'), false)))) return undefined;
+      const clientId = await ask(() => prompter.clientId());
+      const apiKey = await ask(() => prompter.apiKey());
+      return { clientId, apiKey };
+    },
+    chooseComputer: async (hostname, found) => {
+      const pick = await ask(() =>
+        prompter.select(t('wizard.chooseComputer', { hostname }), [
+          ...found.map((c) => ({ name: `${c.hostname}  ${c.connectorGuid}  ${c.isolationStatus ?? '?'}`, value: c.connectorGuid })),
+          { name: t('wizard.noneOfThese'), value: '' },
+        ]),
+      );
+      return pick || undefined;
+    },
+    askUnlockCode: async (status) => {
+      say(t('wizard.attemptsLeft', { left: status.left }));
+      if (status.left <= 1) say(style.warn(t('wizard.lastAttemptWarning')));
+      const code = await ask(() => prompter.unlockCode());
+      return code || undefined;
+    },
+    approveRung: async (method, f, code) => {
+      say(rungIntro(method, f, consoleLabel, style, width));
+      if (method === 'console') return options.yes || ask(() => prompter.confirm(t('wizard.confirmConsole'), true));
+      // A typed code was the tech's own decision; one from a flag or the console is confirmed first.
+      if (method === 'unlock-code' && code && code.source !== 'typed') {
+        return options.yes || ask(() => prompter.confirm(t('wizard.confirmCode', { source: t(code.source === 'flag' ? 'wizard.codeFrom.flag' : 'wizard.codeFrom.console'), left: code.left }), true));
+      }
+      return true;
     },
     confirm: async (question, kind) => {
-      if (options.yes && kind === 'delete') return true;
-      return ask(() => confirm({ message: t(question), default: kind === 'delete' }, promptOpts));
+      // --yes takes the default answers, but never for a reboot or the attempt that could lock the connector out.
+      if (options.yes && (kind === 'delete' || kind === 'stop-service')) return true;
+      if (kind === 'last-attempt') say(style.warn(t('wizard.lastAttemptWarning')));
+      return ask(() => prompter.confirm(t(question), kind === 'delete' || kind === 'stop-service'));
     },
-    chooseNext: async (after, result) => {
-      if (result.outcome === 'refused') return true;
-      return ask(() => confirm({ message: `${after} did not release isolation. Try the next method?`, default: true }, promptOpts));
+    chooseNext: async (after, result, hasNext) => {
+      if (result.outcome === 'refused') return hasNext;
+      const canRetry = after === 'unlock-code' && result.outcome === 'failed';
+      if (!hasNext && !canRetry) return false;
+      const choices = [
+        ...(hasNext ? [{ name: t('wizard.next.rung'), value: 'next' as const }] : []),
+        ...(canRetry ? [{ name: t('wizard.next.retryCode'), value: 'retry' as const }] : []),
+        { name: t('wizard.next.stop'), value: 'stop' as const },
+      ];
+      const next = await ask(() => prompter.select(t('wizard.next'), choices));
+      return next === 'retry' ? 'retry' : next === 'next';
     },
-    onEvent: (e) => render(e, say),
+    onEvent: renderer(say, spinner, style, width, () => (facts ? plan('auto', facts.os).map((r) => r.method) : [])),
   };
-  const result = await withSignals((signal) => rescue(options, env, ui, signal));
-  if (result.exitCode === EXIT.recovered && result.outcome === 'recovered' && !options.json) {
-    const seen = await ask(() =>
-      select({ message: 'Does the Secure Endpoint UI now show "Isolation: Not Isolated"?', choices: [{ name: 'yes', value: 'yes' }, { name: 'no', value: 'no' }, { name: "can't check", value: 'unknown' }] }, promptOpts),
-    ).catch(() => 'unknown');
-    if (seen === 'no') say(chalk.yellow('The tool verified the local marker and service, but the UI disagrees: note it in the ticket and re-run isolation-rescue status in a minute.'));
-  }
-  printResult(result, options, out);
+
+  const wrappedReach: typeof openEndpoint = async (o, e) => {
+    const endpoint = await reach(o, e);
+    consoleLabel = endpoint.console?.label;
+    return endpoint;
+  };
+  const signals = deps.signals ?? withSignals;
+  const result = await signals((signal) => rescue(options, env, ui, signal, wrappedReach));
+  spinner.stop();
+  if (result.exitCode === EXIT.recovered && result.outcome === 'recovered') await uiCheck(result, prompter, say, style, width);
+  if (result.exitCode === EXIT.cancelled) say(style.warn(t('wizard.cancelled')));
+  say(summary(result, style, width));
+  // --json: the result document on stdout; without it, the summary above is the result.
+  if (options.json) printResult(result, options, out);
   return result.exitCode;
 }
 
-function panel(f: Facts, label: string): string {
-  const yn = (v: boolean | undefined) => (v === undefined ? '?' : v ? 'yes' : 'no');
-  return [
-    chalk.bold(`Diagnosis: ${label}`),
-    `  OS ${f.os}   admin ${yn(f.elevated)}`,
-    `  connector ${f.connector.present ? `${f.connector.version ?? '?'} at ${f.connector.installDir}` : 'not found'}`,
-    `  service ${f.service.name ?? '?'} (${f.service.state ?? '?'})   isolated ${yn(f.isolated)}`,
-    `  GUID ${f.guid ?? '?'}`,
-    ...f.notes.map((n) => chalk.dim(`  note: ${n}`)),
-  ].join('\n');
+/** The seed note's own check, after the tool's verification: what the connector's UI says. */
+async function uiCheck(result: SessionResult, prompter: Prompter, say: (s: string) => void, style: Style, width: number): Promise<void> {
+  let seen: 'yes' | 'no' | 'cant-check' = 'cant-check';
+  try {
+    seen = await prompter.select(t('wizard.uiCheck'), [
+      { name: t('wizard.ui.yes'), value: 'yes' as const },
+      { name: t('wizard.ui.no'), value: 'no' as const },
+      { name: t('wizard.ui.cant'), value: 'cant-check' as const },
+    ]);
+  } catch {
+    // Ctrl-C here: isolation is already released; the answer is simply not known.
+  }
+  result.uiCheck = seen;
+  // The report was written when the session ended: write it again with the answer, for the ticket.
+  if (result.reportFiles) writeSessionReport(result, dirname(result.reportFiles.json));
+  if (seen === 'no') say(style.warn(wrap(t('wizard.uiDisagrees'), width)));
 }
 
-function render(e: LadderEvent, say: (s: string) => void): void {
-  switch (e.type) {
-    case 'rung-start':
-      say(chalk.bold(`\n▶ ${e.method}`));
-      break;
-    case 'rung-skip':
-      say(chalk.dim(`- ${e.method} skipped: ${t(e.skip.reason)}`));
-      break;
-    case 'step-end':
-      if (e.step) say(`  ${e.ok ? chalk.green('✔') : chalk.red('✖')} ${e.step}${e.detail ? `: ${t(e.detail)}` : ''}`);
-      break;
-    case 'backup':
-      say(chalk.dim(`    backup: ${e.backup.backup}`));
-      break;
-    case 'hint':
-      for (const l of e.lines) say(`  ${t(l)}`);
-      break;
-    case 'service-restart':
-      say(e.ok ? chalk.green(`  ✔ ${e.service} started again`) : chalk.red(`  ✖ ${e.service} did not start again: ${e.detail}`));
-      break;
-    case 'rung-end':
-      say(`  → ${e.result.outcome}${e.result.reason ? `: ${t(e.result.reason)}` : ''}`);
-      break;
-  }
+/** Ladder events as lines: a spinner per step, resolved with the step's title and its result. */
+function renderer(say: (s: string) => void, spinner: StepSpinner, s: Style, width: number, ladder: () => Method[]): (e: LadderEvent) => void {
+  let title = '';
+  return (e) => {
+    switch (e.type) {
+      case 'rung-skip': {
+        if (e.skip.kind !== 'locked-out') {
+          say(s.dim(wrap(`- ${e.method}: ${t('progress.skipped')}: ${t(e.skip.reason)}`, width, 4)));
+          break;
+        }
+        const left = ladder().slice(ladder().indexOf(e.method) + 1);
+        say(s.warn(wrap(t(e.skip.reason), width, 2)));
+        say(wrap(left.length ? t('wizard.stillPossible', { rungs: left.join(', ') }) : t('wizard.nothingLeft'), width, 2));
+        break;
+      }
+      case 'step-start':
+        title = t(e.title);
+        spinner.start(title);
+        break;
+      case 'step-end': {
+        const text = e.detail ? `${title}: ${t(e.detail)}` : title;
+        if (e.ok) spinner.succeed(text);
+        else spinner.fail(text);
+        break;
+      }
+      case 'backup':
+        say(s.dim(wrap(`    ${t('summary.backups')}: ${e.backup.backup}`, width, 6)));
+        break;
+      case 'verify':
+        say((e.ok ? s.ok : s.bad)(`  ${t(e.ok ? 'progress.verified' : 'progress.notVerified')} ${Object.entries(e.checks).map(([k, v]) => `${k}=${v}`).join(' ')}`));
+        break;
+      case 'hint':
+        for (const l of e.lines) say(wrap(t(l), width, 4, '  '));
+        break;
+      case 'service-restart':
+        say(e.ok ? s.ok(`  ✔ ${t('progress.serviceRestarted', { service: e.service, detail: '' })}`) : s.bad(wrap(`  ✖ ${t('progress.serviceNotRestarted', { service: e.service, detail: e.detail })}`, width, 4)));
+        break;
+      case 'rung-end':
+        if (e.result.outcome === 'recovered') say(s.ok(`  → ${e.method}: ${e.result.outcome}`));
+        else say(s.bad(wrap(`  → ${t('wizard.failedBecause', { method: e.method, reason: e.result.reason ? t(e.result.reason) : e.result.outcome })}`, width, 4)));
+        break;
+    }
+  };
 }

@@ -1,0 +1,26 @@
+import { t } from '../messages/index.js';
+import { unlockCodeProblem } from '../safety/unlock-code.js';
+
+/**
+ * The configurations of the wizard's text prompts, kept apart so the prompt behaviour (masking, what is
+ * refused and why) is tested with @inquirer/testing on exactly what the wizard uses.
+ */
+
+/** The unlock code: masked, and checked for form before it can cost an attempt. Empty means skip. */
+export const unlockCodeQuestion = () => ({
+  message: t('wizard.askCode'),
+  mask: '*',
+  validate: (value: string) => (value === '' || !unlockCodeProblem(value) ? true : t('wizard.codeBadForm')),
+});
+
+export const clientIdQuestion = () => ({
+  message: t('wizard.askClientId'),
+  validate: (value: string) => (/^[A-Za-z0-9._-]{1,100}$/.test(value) ? true : t('wizard.clientIdForm')),
+});
+
+/** The API key: masked; never echoed, never stored. */
+export const apiKeyQuestion = () => ({
+  message: t('wizard.askApiKey'),
+  mask: '*',
+  validate: (value: string) => (/^[\x21-\x7e]{1,200}$/.test(value) ? true : t('wizard.apiKeyForm')),
+});
