@@ -50,6 +50,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
 
   let facts: Facts | undefined;
   let consoleLabel: string | undefined;
+  let introShown = false;
   const reach = deps.reach ?? openEndpoint;
   const ui: RescueUi = {
     onDetected: (f, label) => {
@@ -89,13 +90,17 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       return pick || undefined;
     },
     askUnlockCode: async (status) => {
+      // What the rung does comes before the question it needs answered.
+      if (facts) say(rungIntro('unlock-code', facts, consoleLabel, style, width));
+      introShown = true;
       say(t('wizard.attemptsLeft', { left: status.left }));
       if (status.left <= 1) say(style.warn(t('wizard.lastAttemptWarning')));
       const code = await ask(() => prompter.unlockCode());
       return code || undefined;
     },
     approveRung: async (method, f, code) => {
-      say(rungIntro(method, f, consoleLabel, style, width));
+      if (!introShown) say(rungIntro(method, f, consoleLabel, style, width));
+      introShown = false;
       if (method === 'console') return options.yes || ask(() => prompter.confirm(t('wizard.confirmConsole'), true));
       // A typed code was the tech's own decision; one from a flag or the console is confirmed first.
       if (method === 'unlock-code' && code && code.source !== 'typed') {
@@ -161,6 +166,8 @@ async function uiCheck(result: SessionResult, prompter: Prompter, say: (s: strin
 /** Ladder events as lines: a spinner per step, resolved with the step's title and its result. */
 function renderer(say: (s: string) => void, spinner: StepSpinner, s: Style, width: number, ladder: () => Method[]): (e: LadderEvent) => void {
   let title = '';
+  // A backup is reported inside its step: it is shown under the step's ✔ line, not above it.
+  let backupLine: string | undefined;
   return (e) => {
     switch (e.type) {
       case 'rung-skip': {
@@ -181,10 +188,12 @@ function renderer(say: (s: string) => void, spinner: StepSpinner, s: Style, widt
         const text = e.detail ? `${title}: ${t(e.detail)}` : title;
         if (e.ok) spinner.succeed(text);
         else spinner.fail(text);
+        if (backupLine) say(backupLine);
+        backupLine = undefined;
         break;
       }
       case 'backup':
-        say(s.dim(wrap(`    ${t('summary.backups')}: ${e.backup.backup}`, width, 6)));
+        backupLine = s.dim(wrap(`    → ${e.backup.backup}`, width, 6));
         break;
       case 'verify':
         say((e.ok ? s.ok : s.bad)(`  ${t(e.ok ? 'progress.verified' : 'progress.notVerified')} ${Object.entries(e.checks).map(([k, v]) => `${k}=${v}`).join(' ')}`));

@@ -19,7 +19,9 @@ export function wrap(text: string, width: number, indent = 0, firstPrefix = ''):
   // Short enough: kept as it is, alignment included.
   if ([...firstPrefix].length + [...text].length <= width) return firstPrefix + text;
   firstPrefix += text.match(/^\s*/)![0];
-  const words = text.split(/\s+/).filter(Boolean);
+  // A word longer than a line (a deep path) is cut into pieces that fit.
+  const room = Math.max(10, width - indent);
+  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => ([...w].length <= room ? [w] : [...w].join('').match(new RegExp(`.{1,${room}}`, 'gu'))!));
   const lines: string[] = [];
   let line = firstPrefix;
   const pad = ' '.repeat(indent);

@@ -52,7 +52,7 @@ function commandLines(method: Method, f: Facts): string[] {
   if (f.os !== 'windows' && f.os !== 'macos') return [];
   let steps;
   try {
-    steps = runbookFor(f.os, method, '', f.os === 'windows' ? '<backups>\\<session>' : '<backups>/<session>').steps;
+    steps = runbookFor(f.os, method, '', f.os === 'windows' ? 'BACKUPS\\SESSION' : 'BACKUPS/SESSION').steps;
   } catch {
     return [];
   }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '@inquirer/testing';
+import { input, password } from '@inquirer/prompts';
+import { apiKeyQuestion, clientIdQuestion, unlockCodeQuestion } from '../../src/wizard/questions.js';
+
+/** Validation runs asynchronously: let the prompt render its answer to it. */
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('the wizard prompts, rendered by @inquirer/testing', () => {
+  it('the unlock code is masked on screen and refused when malformed, before any attempt', async () => {
+    const { answer, events, getScreen } = await render(password, unlockCodeQuestion());
+    events.type('fw q8');
+    expect(getScreen()).toContain('*****');
+    expect(getScreen()).not.toContain('fw q8');
+    events.keypress('enter');
+    await settle();
+    expect(getScreen()).toMatch(/An unlock code is 1-24 letters, digits/);
+    for (let i = 0; i < 5; i++) events.keypress('backspace');
+    events.type('fwq8qw');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('fwq8qw');
+  });
+
+  it('an empty code is accepted: it means skip', async () => {
+    const { answer, events } = await render(password, unlockCodeQuestion());
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('');
+  });
+
+  it('a code with shell metacharacters is refused', async () => {
+    const { events, getScreen } = await render(password, unlockCodeQuestion());
+    events.type('x&del');
+    events.keypress('enter');
+    await settle();
+    expect(getScreen()).toMatch(/no attempt was used/);
+  });
+
+  it('the API key is masked; the client ID must be one word', async () => {
+    const key = await render(password, apiKeyQuestion());
+    key.events.type('s3cr3t-KEY');
+    expect(key.getScreen()).not.toContain('s3cr3t');
+    key.events.keypress('enter');
+    await expect(key.answer).resolves.toBe('s3cr3t-KEY');
+
+    const id = await render(input, clientIdQuestion());
+    id.events.type('two words');
+    id.events.keypress('enter');
+    await settle();
+    expect(id.getScreen()).toMatch(/one word/);
+  });
+});
