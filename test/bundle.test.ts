@@ -43,7 +43,7 @@ describe('the single-file build (npm run bundle)', () => {
   it('carries the licence notices of what it bundles', () => {
     const text = readFileSync(BUNDLE, 'utf8');
     const notices = text.slice(text.lastIndexOf('Licence notices of the code bundled in this file'));
-    for (const name of ['@inquirer/core', 'chalk', 'execa']) expect(notices).toMatch(new RegExp(` \\* ${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)`));
+    for (const name of ['@inquirer/core', 'chalk', 'execa', 'ora']) expect(notices).toMatch(new RegExp(` \\* ${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)`));
     expect(notices).toMatch(/Permission is hereby granted/);
   });
 });

@@ -34,6 +34,8 @@ export interface WizardDeps {
  */
 export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: Out, deps: WizardDeps = {}): Promise<number> {
   const style = makeStyle(options.color);
+  // --no-color reaches inquirer's and ora's own colours the one way they all read it.
+  if (!options.color) process.env.NO_COLOR = '1';
   // One column spare: a line exactly as wide as the terminal makes some terminals wrap.
   const width = Math.max(40, Math.min((deps.width ?? process.stderr.columns ?? 80) - 1, 100));
   const prompter = deps.prompter ?? (await inquirerPrompter(process.stderr));
