@@ -96,7 +96,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       if (facts) say(rungIntro('unlock-code', facts, consoleLabel, style, width));
       introShown = true;
       say(t('wizard.attemptsLeft', { left: status.left }));
-      if (status.left <= 1) say(style.warn(t('wizard.lastAttemptWarning')));
+      if (status.left <= 1) say(style.warn(wrap(t('wizard.lastAttemptWarning'), width)));
       const code = await ask(() => prompter.unlockCode());
       return code || undefined;
     },
@@ -113,7 +113,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
     confirm: async (question, kind) => {
       // --yes takes the default answers, but never for a reboot or the attempt that could lock the connector out.
       if (options.yes && (kind === 'delete' || kind === 'stop-service')) return true;
-      if (kind === 'last-attempt') say(style.warn(t('wizard.lastAttemptWarning')));
+      if (kind === 'last-attempt') say(style.warn(wrap(t('wizard.lastAttemptWarning'), width)));
       return ask(() => prompter.confirm(t(question), kind === 'delete' || kind === 'stop-service'));
     },
     chooseNext: async (after, result, hasNext) => {
@@ -187,7 +187,8 @@ function renderer(say: (s: string) => void, spinner: StepSpinner, s: Style, widt
         spinner.start(title);
         break;
       case 'step-end': {
-        const text = e.detail ? `${title}: ${t(e.detail)}` : title;
+        // The spinner's symbol and indent take 4 columns.
+        const text = wrap(e.detail ? `${title}: ${t(e.detail)}` : title, width - 4, 2);
         if (e.ok) spinner.succeed(text);
         else spinner.fail(text);
         if (backupLine) say(backupLine);

@@ -51,6 +51,15 @@ describe.skipIf(!haveSshd)('ssh executor against a real sshd on 127.0.0.1', () =
     expect(r.stdout + r.stderr).not.toContain('fwq8qw');
   });
 
+  it('restore over ssh puts endpoint_isolation.xml back from the remote backup', async () => {
+    const list = await cli(['restore', '--json']);
+    const session = list.json().sessions[0].session;
+    const r = await cli(['restore', session, '--yes', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json().items).toEqual([expect.objectContaining({ original: ISOLATION_FILE, ok: true })]);
+    expect(isIsolated(ep.state())).toBe(true);
+  });
+
   it('a hostile comment and metacharacters reach the remote program unchanged (nothing re-interpreted)', async () => {
     const { SshExecutor } = await import('../../src/executors/ssh.js');
     const { LocalExecutor } = await import('../../src/executors/local.js');

@@ -96,6 +96,17 @@ describe('restore: put back what a session removed', () => {
     expect(sim('windows', stateDir).registry.unlock_code).toBeUndefined();
   });
 
+  it('--dry-run shows what restore would run and changes nothing (exit 3)', async () => {
+    const stateDir = tempStateDir();
+    const env = { ISOLATION_RESCUE_STATE_DIR: stateDir };
+    const rescue = await runCli(['--simulate', '--scenario=bad-code', '--non-interactive', '--method=registry', '--json'], env);
+    const r = await runCli(['restore', rescue.json().session, '--simulate', '--yes', '--dry-run', '--json'], env);
+    expect(r.code).toBe(3);
+    expect(r.json().steps.flatMap((s: any) => s.commands).some((c: any) => c.argv[0] === 'reg.exe' && c.argv[1] === 'import' && c.skipped)).toBe(true);
+    expect(sim('windows', stateDir).registry.unlock_code).toBeUndefined();
+    expect(sim('windows', stateDir).service.state).toBe('RUNNING');
+  });
+
   it('a session that removed nothing has nothing to restore: exit 2', async () => {
     const stateDir = tempStateDir();
     const env = { ISOLATION_RESCUE_STATE_DIR: stateDir };

@@ -24,6 +24,8 @@ async function wizard(args: string[], script: Answer[], opts: { stateDir?: strin
   const os = parsed.options.simulate!;
   const state = loadSimState(simStatePath(stateDir, os))!;
   if (process.env.SHOW_WIZARD) console.log(err);
+  // Every flow fits an 80-column terminal.
+  expect(err.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
   expect(prompter.left(), `unanswered: ${prompter.left().map((a) => a[1]).join(', ')}`).toEqual([]);
   return { code, err, out, state, stateDir, prompter };
 }
@@ -112,6 +114,13 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     const r = await wizard(['--simulate', '--scenario=stubborn', '--yes', '--method=jobs-db'], [['confirm', /Reboot this computer now/, true], UI_YES]);
     expect(r.code).toBe(0);
     expect(r.state.log.some((a) => a[0] === 'shutdown.exe')).toBe(true);
+  });
+
+  it('protected: the service refuses to stop until the protection password (from the environment) is used', async () => {
+    const r = await wizard(['--simulate', '--scenario=protected', '--method=registry'], [['confirm', /registry value/, true], UI_YES], { env: { ISOLATION_RESCUE_PROTECTION_PASSWORD: 'letmein' } });
+    expect(r.code).toBe(0);
+    expect(r.state.log.some((a) => a[0].endsWith('sfc.exe') && a[1] === '-k')).toBe(true);
+    expect(r.err).not.toContain('letmein');
   });
 
   it('stuck: nothing works; the safe-boot steps are shown and the summary says what to hand to the security team', async () => {
