@@ -8,7 +8,7 @@ export interface SessionResult {
   tool: 'isolation-rescue';
   version: string;
   session: string;
-  command: 'rescue' | 'restore';
+  command: 'rescue';
   startedAt: string;
   finishedAt: string;
   exitCode: number;

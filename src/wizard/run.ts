@@ -61,8 +61,8 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       if (f.isolated === false) say(style.ok(t('wizard.notIsolatedNothing')));
     },
     chooseMethod: async (f, given) => {
-      if (options.methodGiven) return given;
-      if (f.isolated === false) return undefined;
+      // Not isolated: nothing to choose; the session ends as "not isolated" (exit 0).
+      if (options.methodGiven || f.isolated === false) return given;
       const methods = plan('auto', f.os).map((r) => r.method);
       if (!methods.length) return 'auto';
       const first = recommend(f, methods, Boolean(consoleLabel), Boolean(options.secrets.unlockCode));

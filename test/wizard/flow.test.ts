@@ -164,6 +164,14 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     expect(r.err).toMatch(/Summary/);
   });
 
+  it('not isolated: nothing is asked, nothing changed, exit 0', async () => {
+    const stateDir = tempStateDir();
+    await wizard(['--simulate', '--scenario=healthy'], [WHAT_NOW, CONSOLE_YES, UI_YES], { stateDir });
+    const r = await wizard(['--simulate'], [], { stateDir });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/not isolated: there is nothing to release/);
+  });
+
   it('every line fits 80 columns', async () => {
     const r = await wizard(['--simulate', '--scenario=stuck', '--method=safe-boot'], []);
     expect(r.err.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
