@@ -45,8 +45,6 @@ export interface RescueUi {
   approveRung?(method: Method, facts: Facts, code?: { source: 'flag' | 'console' | 'typed'; left: number }): Promise<boolean>;
 }
 
-
-
 /** One rescue session from detection to the report. Returns the result; the caller prints it. */
 export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: RescueUi, signal: AbortSignal, reach: typeof openEndpoint = openEndpoint): Promise<SessionResult> {
   const startedAt = new Date();
@@ -130,6 +128,9 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
       method = chosen;
       result.method = method;
     }
+    if (facts.connector.present && facts.isolated === false && method !== 'console') {
+      return finish(EXIT.recovered, 'not-isolated', m('outcome.notIsolated'));
+    }
     if (!endpoint.console && !endpoint.sim && (method === 'auto' || method === 'console') && ui.askCredentials) {
       const creds = await ui.askCredentials();
       if (creds) {
@@ -139,9 +140,6 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
     }
     const early = precheckRun(method, facts, options, Boolean(endpoint.console));
     if (early) return finish(early.exitCode, early.outcome, early.message, early.hint);
-    if (facts.connector.present && facts.isolated === false && method !== 'console') {
-      return finish(EXIT.recovered, 'not-isolated', m('outcome.notIsolated'));
-    }
 
     const connectorGuid = options.connectorGuid ?? (await guidFromHostname(options, endpoint.console, signal, ui.chooseComputer)) ?? facts.guid;
     const sessionBackupDir = joinEndpointPath(endpoint.backupRoot, session);
