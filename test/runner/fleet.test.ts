@@ -132,6 +132,22 @@ describe('fleet: many computers through the console API', () => {
     expect(r.stdout + r.stderr).not.toContain(KEY);
   });
 
+  it('Ctrl-C during the stops: exit 130, promptly, with a clear message', async () => {
+    api = await fakeConsole(org(50, GROUP), {
+      // Stops that never answer: the run must still end when told to.
+      handler: (req) => req.method === 'DELETE',
+    });
+    const started = Date.now();
+    const r = await runCli(['fleet', `--api-url=${api.url}`, `--group-guid=${GROUP}`], { SECURE_ENDPOINT_CLIENT_ID: 'c', SECURE_ENDPOINT_API_KEY: KEY, ISOLATION_RESCUE_STATE_DIR: tempStateDir() }, {
+      onStderr: (chunk, kill) => {
+        if (/resolve|stop/.test(chunk)) setTimeout(() => kill('SIGINT'), 300);
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/cancelled \(SIGINT\)/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('bad invocations: no credentials, no source, two sources, a source flag without fleet: exit 2', async () => {
     api = await fakeConsole([]);
     const noCreds = await runCli(['fleet', `--group-guid=${GROUP}`, `--api-url=${api.url}`], { ISOLATION_RESCUE_STATE_DIR: tempStateDir() });

@@ -79,6 +79,18 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     expect(ep.state().registry.unlock_code).toBeDefined();
   });
 
+  it('Ctrl-C at a prompt: exit 130 and nothing changed', async () => {
+    const stateDir = tempStateDir();
+    term = terminal([process.execPath, BIN, '--simulate', '--scenario=bad-code', '--method=registry'], env({ ISOLATION_RESCUE_STATE_DIR: stateDir }), ROOT);
+    await term.waitFor(/delete the unlock_code registry value/);
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toMatch(/Stopped by Ctrl-C/);
+    const state = loadSimState(simStatePath(stateDir, 'windows'))!;
+    expect(state.registry.unlock_code).toBeDefined();
+    expect(state.service.state).toBe('RUNNING');
+  });
+
   it('the single-file bundle, carried to an empty folder, runs the wizard too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ir-usb-'));
     copyFileSync(join(ROOT, 'dist', 'isolation-rescue.mjs'), join(dir, 'isolation-rescue.mjs'));
