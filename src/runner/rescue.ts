@@ -39,6 +39,7 @@ export interface RescueUi {
   /** The wizard asks for what the flags and environment did not give: API credentials, the unlock code. */
   askCredentials?(): Promise<{ clientId: string; apiKey: string } | undefined>;
   askUnlockCode?(status: LedgerStatus): Promise<string | undefined>;
+  askProtectionPassword?(): Promise<string | undefined>;
   /** Several computers with the host name: the wizard lets the tech choose; undefined means none. */
   chooseComputer?(hostname: string, found: ComputerSummary[]): Promise<string | undefined>;
   /** Before each rung runs: show what it will do; false declines it. For unlock-code: whose code, and the tries left. */
@@ -196,6 +197,13 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
               const next = await ui.chooseNext!(after, rungResult, hasNext);
               // Another try at the code means asking for it again: the one just used was refused.
               if (next === 'retry' && after === 'unlock-code') ladderOptions.unlockCode = fetched.fetchedUnlockCode = undefined;
+              if (next === 'retry' && (after === 'registry' || after === 'jobs-db')) {
+                // Connector Protection refused the stop: the same rung again, with the password for sfc.exe -k.
+                const password = await ui.askProtectionPassword?.();
+                if (!password) return hasNext;
+                typed.push(password);
+                ladderOptions.protectionPassword = password;
+              }
               return next;
             }
           : undefined,

@@ -1,5 +1,5 @@
 import { CancelledError } from '../errors.js';
-import { apiKeyQuestion, clientIdQuestion, unlockCodeQuestion } from './questions.js';
+import { apiKeyQuestion, clientIdQuestion, protectionPasswordQuestion, unlockCodeQuestion } from './questions.js';
 
 export interface Choice<T> {
   name: string;
@@ -13,6 +13,7 @@ export interface Prompter {
   unlockCode(): Promise<string>;
   clientId(): Promise<string>;
   apiKey(): Promise<string>;
+  protectionPassword(): Promise<string>;
 }
 
 /** The terminal prompter: @inquirer/prompts on stderr, so stdout stays for --json. Ctrl-C becomes a cancel. */
@@ -34,5 +35,6 @@ export async function inquirerPrompter(output: NodeJS.WritableStream = process.s
     unlockCode: () => ask(() => password(unlockCodeQuestion(), context)),
     clientId: () => ask(() => input(clientIdQuestion(), context)),
     apiKey: () => ask(() => password(apiKeyQuestion(), context)),
+    protectionPassword: () => ask(() => password(protectionPasswordQuestion(), context)),
   };
 }

@@ -24,3 +24,10 @@ export const apiKeyQuestion = () => ({
   mask: '*',
   validate: (value: string) => (/^[\x21-\x7e]{1,200}$/.test(value) ? true : t('wizard.apiKeyForm')),
 });
+
+/** The Connector Protection password (for sfc.exe -k): masked; anything printable, it is passed as one argument. */
+export const protectionPasswordQuestion = () => ({
+  message: t('wizard.askPassword'),
+  mask: '*',
+  validate: (value: string) => (value === '' || /^[^\u0000-\u001f\u007f]{1,256}$/.test(value) ? true : t('wizard.passwordForm')),
+});

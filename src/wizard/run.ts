@@ -100,6 +100,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       const code = await ask(() => prompter.unlockCode());
       return code || undefined;
     },
+    askProtectionPassword: async () => (await ask(() => prompter.protectionPassword())) || undefined,
     approveRung: async (method, f, code) => {
       if (!introShown) say(rungIntro(method, f, consoleLabel, style, width));
       introShown = false;
@@ -118,11 +119,14 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
     },
     chooseNext: async (after, result, hasNext) => {
       if (result.outcome === 'refused') return hasNext;
-      const canRetry = after === 'unlock-code' && result.outcome === 'failed';
-      if (!hasNext && !canRetry) return false;
+      const retryCode = after === 'unlock-code' && result.outcome === 'failed';
+      const protectedStop = result.reason?.id === 'stop.accessDenied' || result.reason?.id === 'stop.passwordRefused';
+      const retryPassword = (after === 'registry' || after === 'jobs-db') && protectedStop;
+      if (!hasNext && !retryCode && !retryPassword) return false;
       const choices = [
         ...(hasNext ? [{ name: t('wizard.next.rung'), value: 'next' as const }] : []),
-        ...(canRetry ? [{ name: t('wizard.next.retryCode'), value: 'retry' as const }] : []),
+        ...(retryCode ? [{ name: t('wizard.next.retryCode'), value: 'retry' as const }] : []),
+        ...(retryPassword ? [{ name: t('wizard.next.retryPassword'), value: 'retry' as const }] : []),
         { name: t('wizard.next.stop'), value: 'stop' as const },
       ];
       const next = await ask(() => prompter.select(t('wizard.next'), choices));

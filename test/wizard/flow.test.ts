@@ -123,6 +123,22 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     expect(r.err).not.toContain('letmein');
   });
 
+  it('protected, no password in the environment: the stop is refused, the wizard asks for the password and retries', async () => {
+    const r = await wizard(['--simulate', '--scenario=protected', '--method=registry'], [
+      ['confirm', /registry value/, true],
+      ['select', /^Next/, 'retry'],
+      ['password', /protection password/, 'letmein'],
+      ['confirm', /registry value/, true],
+      UI_YES,
+    ]);
+    expect(r.prompter.choices[0]).toEqual(['retry', 'stop']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Access is denied/);
+    expect(r.err).not.toContain('letmein');
+    expect(isIsolated(r.state)).toBe(false);
+    expect(r.state.service.state).toBe('RUNNING');
+  });
+
   it('stuck: nothing works; the safe-boot steps are shown and the summary says what to hand to the security team', async () => {
     const r = await wizard(['--simulate', '--scenario=stuck'], [
       WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /code from the console/, true], ['select', /^Next/, 'next'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import { input, password } from '@inquirer/prompts';
-import { apiKeyQuestion, clientIdQuestion, unlockCodeQuestion } from '../../src/wizard/questions.js';
+import { apiKeyQuestion, clientIdQuestion, protectionPasswordQuestion, unlockCodeQuestion } from '../../src/wizard/questions.js';
 
 /** Validation runs asynchronously: let the prompt render its answer to it. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -47,5 +47,13 @@ describe('the wizard prompts, rendered by @inquirer/testing', () => {
     id.events.keypress('enter');
     await settle();
     expect(id.getScreen()).toMatch(/one word/);
+  });
+
+  it('the protection password is masked and may hold any printable character', async () => {
+    const { answer, events, getScreen } = await render(password, protectionPasswordQuestion());
+    events.type('p@ss "w0rd" & more');
+    expect(getScreen()).not.toContain('w0rd');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('p@ss "w0rd" & more');
   });
 });
