@@ -20,6 +20,8 @@ export function lineSpinner(write: (s: string) => void, ok = '✔', bad = '✖')
 /** ora on the terminal. It is loaded here only, so scripted runs never pay for it. */
 export async function oraSpinner(stream: NodeJS.WriteStream, color: boolean, symbols: { ok: string; bad: string }): Promise<StepSpinner> {
   const { default: ora } = await import('ora');
+  // ora stays quiet on a dumb terminal or under CI: then plain ✔/✖ lines, in the same layout.
+  if (!ora({ stream }).isEnabled) return lineSpinner((s) => void stream.write(s), symbols.ok, symbols.bad);
   let current: ReturnType<typeof ora> | undefined;
   // Our own symbols: ora's would be coloured even under --no-color.
   const end = (how: 'succeed' | 'fail', text: string) => {

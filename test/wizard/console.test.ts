@@ -20,7 +20,7 @@ describe('the wizard on a real endpoint (fake binaries) with the console API typ
       if (parsed.kind !== 'run') throw new Error('parse');
       const script: Answer[] = [
         ['select', /What now/, 'console'],
-        ['confirm', /Use the console\?/, true],
+        ['confirm', /Use the console API\?/, true],
         ['clientId', /client id/, 'client-7'],
         ['apiKey', /api key/, KEY],
         ['select', /Several computers are named pc-0001\.corp\.example/, computers[1].guid],
@@ -47,7 +47,7 @@ describe('the wizard on a real endpoint (fake binaries) with the console API typ
     const ep = fakeEndpoint('windows', 'bad-code');
     const parsed = parseCli(['--no-color', '--method=console'], ep.env);
     if (parsed.kind !== 'run') throw new Error('parse');
-    const prompter = scriptedPrompter([['confirm', /Use the console\?/, false]]);
+    const prompter = scriptedPrompter([['confirm', /Use the console API\?/, false]]);
     let err = '';
     const code = await runWizard(parsed.options, ep.env, { out: () => {}, err: (s) => (err += s) }, { prompter, spinner: lineSpinner((s) => (err += s)), width: 80 });
     expect(code).toBe(2);

@@ -50,7 +50,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
   });
 
   it('offline: the console stays pending_stop, the code it returned is confirmed and used: recovered at unlock-code', async () => {
-    const r = await wizard(['--simulate', '--scenario=offline'], [WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /code from the console\? \(5 of 5 left\)/, true], UI_YES]);
+    const r = await wizard(['--simulate', '--scenario=offline'], [WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /code from the console\? \(5 of 5 attempts left\)/, true], UI_YES]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/✖ wait up to 120 s/);
     expect(r.err).toMatch(/<sfc\.exe> -n \*{8}/);
@@ -79,7 +79,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
       WHAT_NOW, CONSOLE_YES, NEXT,
       ['confirm', /code from the console/, true],
       ['select', /^Next/, 'next'],
-      ['confirm', /delete the unlock_code registry value/, true],
+      ['confirm', /delete the unlock_code value \(backed up\)/, true],
       ['select', /Isolation: Not Isolated/, 'no'],
     ]);
     expect(r.code).toBe(0);
@@ -90,7 +90,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
   });
 
   it('a refused confirmation changes nothing: exit 3, the value and the service as they were', async () => {
-    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /delete the unlock_code registry value/, false]]);
+    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /delete the unlock_code value \(backed up\)/, false]]);
     expect(r.code).toBe(3);
     expect(r.state.registry.unlock_code).toBeDefined();
     expect(r.state.service.state).toBe('RUNNING');
@@ -105,7 +105,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     const r = await wizard(['--simulate', '--scenario=offline'], script, { stateDir });
     expect(r.code).toBe(5);
     expect(r.err).toMatch(/Careful: this is the last attempt/);
-    const again = await wizard(['--simulate'], [WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /registry value/, false], ['confirm', /jobs\.db/, false]], { stateDir });
+    const again = await wizard(['--simulate'], [WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /unlock_code value \(backed up\)/, false], ['confirm', /jobs\.db/, false]], { stateDir });
     expect(again.err).toMatch(/accepts codes again after\s+\d{4}-\d\d-\d\dT[\d:.]+Z/);
     expect(again.err).toMatch(/Still possible: registry, jobs-db, safe-boot/);
   });
@@ -117,7 +117,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
   });
 
   it('protected: the service refuses to stop until the protection password (from the environment) is used', async () => {
-    const r = await wizard(['--simulate', '--scenario=protected', '--method=registry'], [['confirm', /registry value/, true], UI_YES], { env: { ISOLATION_RESCUE_PROTECTION_PASSWORD: 'letmein' } });
+    const r = await wizard(['--simulate', '--scenario=protected', '--method=registry'], [['confirm', /unlock_code value \(backed up\)/, true], UI_YES], { env: { ISOLATION_RESCUE_PROTECTION_PASSWORD: 'letmein' } });
     expect(r.code).toBe(0);
     expect(r.state.log.some((a) => a[0].endsWith('sfc.exe') && a[1] === '-k')).toBe(true);
     expect(r.err).not.toContain('letmein');
@@ -125,10 +125,10 @@ describe('the wizard, walked with injected answers over the simulator', () => {
 
   it('protected, no password in the environment: the stop is refused, the wizard asks for the password and retries', async () => {
     const r = await wizard(['--simulate', '--scenario=protected', '--method=registry'], [
-      ['confirm', /registry value/, true],
+      ['confirm', /unlock_code value \(backed up\)/, true],
       ['select', /^Next/, 'retry'],
       ['password', /protection password/, 'letmein'],
-      ['confirm', /registry value/, true],
+      ['confirm', /unlock_code value \(backed up\)/, true],
       UI_YES,
     ]);
     expect(r.prompter.choices[0]).toEqual(['retry', 'stop']);
@@ -142,7 +142,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
   it('stuck: nothing works; the safe-boot steps are shown and the summary says what to hand to the security team', async () => {
     const r = await wizard(['--simulate', '--scenario=stuck'], [
       WHAT_NOW, CONSOLE_YES, NEXT, ['confirm', /code from the console/, true], ['select', /^Next/, 'next'],
-      ['confirm', /delete the unlock_code registry value/, true], NEXT,
+      ['confirm', /delete the unlock_code value \(backed up\)/, true], NEXT,
       ['confirm', /delete .*jobs\.db/, true], NEXT,
     ]);
     expect(r.code).toBe(3);
@@ -161,14 +161,14 @@ describe('the wizard, walked with injected answers over the simulator', () => {
   });
 
   it('Ctrl-C at a prompt: exit 130, nothing changed, the summary says where things stand', async () => {
-    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /registry value/, 'cancel']]);
+    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /unlock_code value \(backed up\)/, 'cancel']]);
     expect(r.code).toBe(130);
     expect(r.err).toMatch(/Stopped by Ctrl-C/);
     expect(r.state.service.state).toBe('RUNNING');
   });
 
   it('Ctrl-C in the middle of a rung (while the unlock_code value is deleted): exit 130 and the service running again', async () => {
-    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /registry value/, true]], { abortWhen: (step) => /delete the unlock_code value/.test(step) });
+    const r = await wizard(['--simulate', '--scenario=bad-code'], [['select', /What now/, 'registry'], ['confirm', /unlock_code value \(backed up\)/, true]], { abortWhen: (step) => /delete the unlock_code value/.test(step) });
     expect(r.code).toBe(130);
     expect(r.state.service.state).toBe('RUNNING');
     expect(r.err).toMatch(/started CiscoAMP_7\.4\.5 again/);

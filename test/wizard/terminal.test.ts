@@ -36,6 +36,8 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     expect(screen).toMatch(/unlock-code: recovered/);
     expect(screen).toMatch(/Summary/);
     expect(screen).not.toContain('fwq8qw');
+    // capture-pane -J joins the lines the terminal wrapped: none may be wider than the 80 columns.
+    expect(screen.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     expect(isIsolated(loadSimState(simStatePath(stateDir, 'windows'))!)).toBe(false);
   });
 
@@ -56,19 +58,20 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     term = terminal([process.execPath, BIN, '--simulate'], env({ ISOLATION_RESCUE_STATE_DIR: stateDir }), ROOT);
     await term.waitFor(/What now\?/);
     term.keys('Down', 'Down', 'Down', 'Enter');
-    await term.waitFor(/delete the unlock_code registry value/);
+    await term.waitFor(/delete the unlock_code value \(backed up\)/);
     term.keys('Enter');
     await term.waitFor(/Isolation: Not Isolated"\?/);
     term.keys('Enter');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).toMatch(/✔ delete the unlock_code value/);
     expect(term.screen()).toMatch(/registry: recovered/);
+    expect(term.screen().split('\n').filter((l) => [...l].length > 80)).toEqual([]);
   });
 
   it('Ctrl-C in the middle of a rung (a hanging reg delete): exit 130, and the service is running again', async () => {
     const ep = fakeEndpoint('windows', 'bad-code', { hang: 'reg.exe delete' });
     term = terminal([process.execPath, BIN, '--method=registry'], env(ep.env), ROOT);
-    await term.waitFor(/delete the unlock_code registry value/);
+    await term.waitFor(/delete the unlock_code value \(backed up\)/);
     term.keys('Enter');
     await term.waitFor(/stop the service CiscoAMP/);
     await term.waitFor(/delete the unlock_code value/);
@@ -82,7 +85,7 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
   it('Ctrl-C at a prompt: exit 130 and nothing changed', async () => {
     const stateDir = tempStateDir();
     term = terminal([process.execPath, BIN, '--simulate', '--scenario=bad-code', '--method=registry'], env({ ISOLATION_RESCUE_STATE_DIR: stateDir }), ROOT);
-    await term.waitFor(/delete the unlock_code registry value/);
+    await term.waitFor(/delete the unlock_code value \(backed up\)/);
     term.keys('C-c');
     expect(await term.exitCode()).toBe(130);
     expect(term.screen()).toMatch(/Stopped by Ctrl-C/);

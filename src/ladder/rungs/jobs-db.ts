@@ -15,7 +15,7 @@ export const jobsDbRung: Rung = {
   async run(ctx) {
     const dir = ctx.facts.connector.installDir!;
     const path = joinEndpointPath(dir, 'jobs.db');
-    if (!(await ctx.confirm(m('confirm.jobsDb', { path }), 'delete'))) return { outcome: 'refused', reason: m('refused.byUser') };
+    if (!(await ctx.confirm(m('confirm.jobsDb'), 'delete'))) return { outcome: 'refused', reason: m('refused.byUser') };
 
     const stopped = await stopConnectorService(ctx);
     if (!stopped.ok) return { outcome: 'failed', reason: stopped.reason };

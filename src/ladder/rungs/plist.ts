@@ -11,7 +11,7 @@ export const plistRung: Rung = {
   os: ['macos'],
   precheck: (ctx) => firstOf(() => needsLocalConnector(ctx), () => needsElevation(ctx)),
   async run(ctx) {
-    if (!(await ctx.confirm(m('confirm.plist', { path: ISOLATION_FILE }), 'delete'))) return { outcome: 'refused', reason: m('refused.byUser') };
+    if (!(await ctx.confirm(m('confirm.plist'), 'delete'))) return { outcome: 'refused', reason: m('refused.byUser') };
     const present = await isolationFilePresent(ctx.sh);
     if (present) {
       await ctx.step('backup', m('step.backupFile', { path: ISOLATION_FILE }), async () => {
