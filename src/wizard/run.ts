@@ -65,8 +65,9 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       if (options.methodGiven || f.isolated === false) return given;
       const methods = plan('auto', f.os).map((r) => r.method);
       if (!methods.length) return 'auto';
-      const first = recommend(f, methods, Boolean(consoleLabel), Boolean(options.secrets.unlockCode));
-      say(wrap(t('wizard.recommend', { method: first, why: t(`wizard.why.${first}` as 'wizard.why.console') }), width));
+      const consoleState = consoleLabel ? 'ready' : options.simulate ? 'no' : 'can-ask';
+      const first = recommend(f, methods, consoleState, Boolean(f.guid || options.connectorGuid || options.hostname));
+      say(wrap(t('wizard.recommend', { method: first.method, why: t(first.why) }), width));
       const choice = await ask(() =>
         prompter.select<Method | 'auto' | ''>(t('wizard.chooseMethod'), [
           { name: t('wizard.choice.auto'), value: 'auto' },
@@ -100,6 +101,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       const code = await ask(() => prompter.unlockCode());
       return code || undefined;
     },
+    onResume: (marker) => say(style.bold(wrap(t('resume.continuing', { session: marker.session, method: marker.method }), width))),
     askProtectionPassword: async () => (await ask(() => prompter.protectionPassword())) || undefined,
     approveRung: async (method, f, code) => {
       if (!introShown) say(rungIntro(method, f, consoleLabel, style, width));

@@ -28,11 +28,15 @@ export function panel(f: Facts, endpoint: string, consoleLabel: string | undefin
   return lines.join('\n');
 }
 
-/** The first rung the ladder would really run here, and why. */
-export function recommend(f: Facts, methods: Method[], hasConsole: boolean, hasCode: boolean): Method {
-  if (hasConsole && methods.includes('console')) return 'console';
-  if (methods.includes('unlock-code') && (hasCode || f.connector.cliPath)) return 'unlock-code';
-  return methods.find((m) => m !== 'console' && m !== 'unlock-code') ?? methods[0];
+/**
+ * The first rung the ladder would really try here, and the message that says why. The console needs a
+ * computer to name (a GUID) and credentials, which the wizard can ask for.
+ */
+export function recommend(f: Facts, methods: Method[], console: 'ready' | 'can-ask' | 'no', haveGuid: boolean): { method: Method; why: MessageId } {
+  if (methods.includes('console') && console !== 'no' && haveGuid) return { method: 'console', why: console === 'ready' ? 'wizard.why.console' : 'wizard.why.consoleAsk' };
+  const local = methods.find((m) => m !== 'console' && (m !== 'unlock-code' || f.connector.cliPath));
+  const method = local ?? methods[0];
+  return { method, why: `wizard.why.${method}` as MessageId };
 }
 
 /** Before a rung: what it does and its risk, then the exact commands (values known only later as <...>). */

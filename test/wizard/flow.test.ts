@@ -41,7 +41,7 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Isolated +yes/);
     expect(r.err).toMatch(/API access +yes \(simulated console\)/);
-    expect(r.err).toMatch(/Recommended: start with console/);
+    expect(r.err).toMatch(/The first rung that can work here: console/);
     expect(r.err).toMatch(/GET, DELETE \/v1\/computers\/[0-9a-f-]{36}\/isolation/);
     expect(r.err).toMatch(/✔ send Stop Isolation/);
     expect(r.err).toMatch(/Summary\nrecovered: isolation is released and verified/);
