@@ -14,14 +14,14 @@ import type { ScenarioName } from '../../src/simulator/scenarios.js';
 
 const scripted = (o: { reboot?: boolean }): RescueUi => ({ confirm: async (_q, kind) => (kind === 'reboot' ? Boolean(o.reboot) : kind !== 'last-attempt'), onEvent: () => {} });
 
-async function runWith(os: 'windows' | 'macos', scenario: ScenarioName, method: string, fault: (c: Command, i: number) => Fault | undefined, env: NodeJS.ProcessEnv = {}, abortAt?: (c: Command) => boolean) {
+async function runWith(os: 'windows' | 'macos', scenario: ScenarioName, method: string, fault: (c: Command, i: number) => Fault | undefined, env: NodeJS.ProcessEnv = {}, abortAt?: (c: Command) => boolean, signalName = 'SIGINT') {
   const stateDir = mkdtempSync(join(tmpdir(), 'ir-fault-'));
   const parsed = parseCli([`--simulate=${os}`, '--non-interactive', `--method=${method}`], { ISOLATION_RESCUE_STATE_DIR: stateDir, ...env });
   if (parsed.kind !== 'run') throw new Error('parse');
   const state: SimState = createState(os, scenario);
   const controller = new AbortController();
   const executor = new SimulatedExecutor(state, undefined, (c, i) => {
-    if (abortAt?.(c)) controller.abort('SIGINT');
+    if (abortAt?.(c)) controller.abort(signalName);
     return fault(c, i);
   });
   const endpoint: Endpoint = { executor, os, console: new SimulatedConsole(state), sim: state, backupRoot: 'C:\\ProgramData\\isolation-rescue\\backups', label: 'fault test', key: 'fault-test' };
@@ -78,15 +78,22 @@ describe('fault injection: each command of each rung fails in each way', () => {
     expect(survived).toBe(injected);
   });
 
-  it.each(cases)('%s rung: SIGINT at each command ends with 130 and the service running', async (_n, os, scenario, method) => {
+  it.each(cases)('%s rung: SIGINT and SIGTERM at each command end with 130, the service running, a backup for anything deleted', async (_n, os, scenario, method) => {
     const env = method === 'unlock-code' ? { ISOLATION_RESCUE_UNLOCK_CODE: 'fwq8qw' } : {};
     const clean = await runWith(os, scenario, method, () => undefined, env);
-    for (let at = 0; at < clean.state.log.length; at++) {
-      let n = 0;
-      const { result, state } = await runWith(os, scenario, method, () => undefined, env, () => n++ === at);
-      expect([130, 0, 3, 4]).toContain(result.exitCode);
-      if (result.exitCode === 130) expect(result.message).toMatch(/cancelled/);
-      expect(state.service.state).toBe('RUNNING');
+    let sent = 0;
+    for (const signalName of ['SIGINT', 'SIGTERM']) {
+      for (let at = 0; at < clean.state.log.length; at++) {
+        let n = 0;
+        const before = createState(os, scenario);
+        const { result, state } = await runWith(os, scenario, method, () => undefined, env, () => n++ === at, signalName);
+        sent++;
+        expect([130, 0, 3, 4]).toContain(result.exitCode);
+        if (result.exitCode === 130) expect(result.message).toContain(`cancelled (${signalName})`);
+        expect(state.service.state).toBe('RUNNING');
+        expect(backupsCover(state, before, result, method)).toBe(true);
+      }
     }
+    console.log(`${method}: ${sent} signals sent (SIGINT and SIGTERM at each command), all survived`);
   });
 });
