@@ -44,7 +44,8 @@ export class RateLimiter {
   /** After each answer; headers undefined when the request failed without one. */
   observe(ticket: number, headers: Headers | undefined, status?: number): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (headers && ticket === this.window) this.learn(headers, status);
+    // A 429 always counts, whichever window its request went out in: the server says stop now.
+    if (headers && (ticket === this.window || status === 429)) this.learn(headers, status);
     // Nothing in flight, the window spent, and no end known: give it a second rather than wait forever.
     if (!Number.isFinite(this.windowEnd) && this.inFlight === 0 && this.sent >= this.allowance) this.windowEnd = this.now() + 1000;
     this.wake();
