@@ -88,3 +88,35 @@ describe.skipIf(!haveSshd)('ssh executor against a real sshd on 127.0.0.1', () =
     expect((await runCli(['--host=x', 'status'])).stderr).toMatch(/only makes sense with --executor=ssh/);
   });
 });
+
+describe('ssh executor: the command line handed to ssh', () => {
+  const capture = () => {
+    const calls: string[][] = [];
+    const local = { kind: 'local' as const, rebootsInline: false, now: () => 0, sleep: async () => {}, run: async (c: { args: string[] }) => (calls.push(c.args), { exitCode: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1 }) };
+    return { calls, local };
+  };
+
+  it('Windows (cmd.exe as the remote shell): plain tokens bare, the rest double-quoted, after -- and the destination', async () => {
+    const { SshExecutor } = await import('../../src/executors/ssh.js');
+    const { calls, local } = capture();
+    await new SshExecutor(local as never, 'admin@pc-042', 'cmd').run({ program: 'reg.exe', args: ['delete', 'HKLM\\SOFTWARE\\Immunet Protect', '/v', 'unlock_code', '/f'], effect: 'change' });
+    expect(calls[0].slice(-3)).toEqual(['--', 'admin@pc-042', 'reg.exe delete "HKLM\\SOFTWARE\\Immunet Protect" /v unlock_code /f']);
+    expect(calls[0]).toEqual(expect.arrayContaining(['-o', 'BatchMode=yes']));
+  });
+
+  it('Windows: an argument cmd.exe would expand is refused before ssh runs, without echoing it (it may be a secret)', async () => {
+    const { SshExecutor } = await import('../../src/executors/ssh.js');
+    const { calls, local } = capture();
+    const err = await new SshExecutor(local as never, 'pc-042', 'cmd').run({ program: 'C:\\AMP\\sfc.exe', args: ['-k', 'pa%PATH%ss'], effect: 'change', secrets: ['pa%PATH%ss'] }).catch((e) => e);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).not.toContain('pa%PATH%ss');
+    expect(calls).toEqual([]);
+  });
+
+  it('POSIX: a marker then exec, every word single-quoted', async () => {
+    const { SshExecutor } = await import('../../src/executors/ssh.js');
+    const { calls, local } = capture();
+    await new SshExecutor(local as never, 'mac-017').run({ program: 'rm', args: ['-f', "/Library/it's here"], effect: 'change' });
+    expect(calls[0].at(-1)).toBe(`printf '\\036' && printf '\\036' >&2 && exec 'rm' '-f' '/Library/it'\\''s here'`);
+  });
+});
