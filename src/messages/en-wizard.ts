@@ -21,7 +21,7 @@ export const enWizard = {
   'wizard.why.jobs-db': 'The service-level methods are next: jobs.db, then a reboot.',
   'wizard.why.safe-boot': 'Only the safe-boot procedure is left.',
   'wizard.chooseMethod': 'What now?',
-  'wizard.choice.auto': 'Walk the ladder from the top (auto), skipping what cannot run',
+  'wizard.choice.auto': 'Take it: {method} first, then on down the ladder if needed',
   'wizard.choice.one': 'Only {method}',
   'wizard.choice.quit': 'Quit, change nothing',
   'wizard.intro.console': 'Sends "Stop Isolation" through the Secure Endpoint API and waits for the cloud to say not_isolated. Risk: none on the endpoint.',

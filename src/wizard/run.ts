@@ -70,7 +70,8 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       say(wrap(t('wizard.recommend', { method: first.method, why: t(first.why) }), width));
       const choice = await ask(() =>
         prompter.select<Method | 'auto' | ''>(t('wizard.chooseMethod'), [
-          { name: t('wizard.choice.auto'), value: 'auto' },
+          // auto skips the rungs that cannot run, so it starts at the recommended one.
+          { name: t('wizard.choice.auto', { method: first.method }), value: 'auto' },
           ...methods.map((m) => ({ name: t('wizard.choice.one', { method: m }), value: m })),
           { name: t('wizard.choice.quit'), value: '' },
         ]),
