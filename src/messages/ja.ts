@@ -1,7 +1,9 @@
 import type { MessageId } from './en.js';
+import { jaWizard } from './ja-wizard.js';
 
 /** Japanese text. Ids missing here fall back to English (see t() in index.ts). */
 export const ja: Partial<Record<MessageId, string>> = {
+  ...jaWizard,
   'error.noTerminal': '質問できる端末がなく、--non-interactive も指定されていません',
   'hint.noTerminal': 'スクリプトでは --non-interactive --method=auto(または方法名)を付けてください。--help を参照',
   'error.noConnector': 'このコンピュータに Secure Endpoint コネクタが見つかりません',

@@ -4,7 +4,7 @@ import type { Facts } from '../platform/facts.js';
 import type { Method } from '../ladder/types.js';
 import { runbookFor } from '../runbook/plans.js';
 import type { SessionResult } from '../runner/result.js';
-import { wrap, type Style } from './style.js';
+import { displayWidth, wrap, type Style } from './style.js';
 
 /** What the wizard shows, as text: pure functions of the facts and results, within `width` columns. */
 
@@ -21,9 +21,10 @@ export function panel(f: Facts, endpoint: string, consoleLabel: string | undefin
     ['wizard.admin', yesNo(f.elevated)],
     ['wizard.api', consoleLabel ? t('wizard.apiYes', { console: consoleLabel }) : t('wizard.apiNo')],
   ];
-  const keyWidth = Math.max(...rows.map(([k]) => t(k).length));
+  // Padded by terminal columns: Japanese labels are two columns a character.
+  const keyWidth = Math.max(...rows.map(([k]) => displayWidth(t(k))));
   const lines = [s.bold(wrap(t('wizard.title', { endpoint }), width))];
-  for (const [k, v] of rows) lines.push(wrap(`  ${t(k).padEnd(keyWidth)}  ${v}`, width, keyWidth + 4));
+  for (const [k, v] of rows) lines.push(wrap(`  ${t(k)}${' '.repeat(keyWidth - displayWidth(t(k)))}  ${v}`, width, keyWidth + 4));
   for (const n of f.notes) lines.push(s.dim(wrap(`  ${t('status.note')}: ${n}`, width, 4)));
   return lines.join('\n');
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/args.js';
+import { setLang } from '../../src/messages/index.js';
 import { runWizard } from '../../src/wizard/run.js';
 import { lineSpinner } from '../../src/wizard/spinner.js';
+import { displayWidth } from '../../src/wizard/style.js';
 import { loadSimState, simStatePath } from '../../src/simulator/store.js';
 import { isIsolated } from '../../src/simulator/model.js';
 import { tempStateDir } from '../helpers/cli.js';
@@ -20,12 +22,15 @@ async function wizard(args: string[], script: Answer[], opts: { stateDir?: strin
   const controller = new AbortController();
   const base = lineSpinner((s) => (err += s));
   const spinner = { ...base, start: (text: string) => (opts.abortWhen?.(text) ? controller.abort('SIGINT') : undefined) };
+  // The CLI sets the language before the wizard starts; so does this harness, and puts English back after.
+  setLang(parsed.options.lang);
   const code = await runWizard(parsed.options, env, { out: (s) => (out += s), err: (s) => (err += s) }, { prompter, spinner, width: 80, signals: (fn) => fn(controller.signal) });
+  setLang('en');
   const os = parsed.options.simulate!;
   const state = loadSimState(simStatePath(stateDir, os))!;
   if (process.env.SHOW_WIZARD) console.log(err);
   // Every flow fits an 80-column terminal.
-  expect(err.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+  expect(err.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
   expect(prompter.left(), `unanswered: ${prompter.left().map((a) => a[1]).join(', ')}`).toEqual([]);
   return { code, err, out, state, stateDir, prompter };
 }
@@ -188,8 +193,20 @@ describe('the wizard, walked with injected answers over the simulator', () => {
     expect(r.err).toMatch(/not isolated: there is nothing to release/);
   });
 
+  it('--lang=ja: the wizard speaks Japanese, still within 80 terminal columns (two a character)', async () => {
+    const r = await wizard(['--simulate', '--scenario=bad-code', '--lang=ja'], [
+      ['select', /どうしますか/, 'registry'],
+      ['confirm', /unlock_code の値を/, true],
+      ['select', /Isolation: Not Isolated/, 'yes'],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/分離中 +はい/);
+    expect(r.err).toMatch(/✔ unlock_code の値を削除/);
+    expect(r.err).toMatch(/まとめ/);
+  });
+
   it('every line fits 80 columns', async () => {
     const r = await wizard(['--simulate', '--scenario=stuck', '--method=safe-boot'], []);
-    expect(r.err.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(r.err.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
   });
 });

@@ -57,3 +57,17 @@ describe('the wizard prompts, rendered by @inquirer/testing', () => {
     await expect(answer).resolves.toBe('p@ss "w0rd" & more');
   });
 });
+
+describe('wrapping for the terminal', () => {
+  it('counts Japanese as two columns and breaks between its characters; cuts a path too long for a line', async () => {
+    const { displayWidth, wrap } = await import('../../src/wizard/style.js');
+    expect(displayWidth('分離中')).toBe(6);
+    expect(displayWidth('\u001b[31mred\u001b[39m')).toBe(3);
+    const text = 'コネクタのサービスを停止し、unlock_code の値だけを削除して、サービスを起動します。'.repeat(3);
+    for (const line of wrap(text, 40, 2).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    const path = 'C:\\ProgramData\\isolation-rescue\\backups\\20261203-171951-c362\\immunet-protect.reg';
+    const lines = wrap(`→ ${path}`, 40, 4).split('\n');
+    expect(lines.every((l) => displayWidth(l) <= 40)).toBe(true);
+    expect(lines.map((l) => l.trim()).join('').replace('→ ', '')).toBe(path);
+  });
+});

@@ -7,6 +7,7 @@ import { fakeEndpoint } from '../helpers/fake-endpoint.js';
 import { haveTmux, terminal, type Terminal } from '../helpers/tmux.js';
 import { loadSimState, simStatePath } from '../../src/simulator/store.js';
 import { isIsolated } from '../../src/simulator/model.js';
+import { displayWidth } from '../../src/wizard/style.js';
 
 // CI installs tmux (.ci/run); a machine without it skips these, CI never does.
 if (!haveTmux && process.env.CI) throw new Error('tmux is missing: .ci/run should have installed it');
@@ -37,7 +38,7 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     expect(screen).toMatch(/Summary/);
     expect(screen).not.toContain('fwq8qw');
     // capture-pane -J joins the lines the terminal wrapped: none may be wider than the 80 columns.
-    expect(screen.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(screen.split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
     expect(isIsolated(loadSimState(simStatePath(stateDir, 'windows'))!)).toBe(false);
   });
 
@@ -65,7 +66,7 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).toMatch(/✔ delete the unlock_code value/);
     expect(term.screen()).toMatch(/registry: recovered/);
-    expect(term.screen().split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(term.screen().split('\n').filter((l) => displayWidth(l) > 80)).toEqual([]);
   });
 
   it('Ctrl-C in the middle of a rung (a hanging reg delete): exit 130, and the service is running again', async () => {
