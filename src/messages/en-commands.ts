@@ -4,7 +4,6 @@ export const enCommands = {
   'ssh.hint': 'check that `ssh {host}` works without a password prompt (a key, the host in known_hosts), as the user that can administer the endpoint',
   'ssh.noClient': 'no ssh client on this machine: install OpenSSH, or run the tool on the endpoint',
   'ssh.unsafeForCmd': 'an argument of {program} holds a character the remote cmd.exe would interpret (" % ! ^ or a line break); nothing was sent',
-  'ssh.linuxRemote': '{host} runs Linux: Secure Endpoint has no endpoint isolation there',
   'usage.badExecutor': "--executor takes local or ssh, not '{value}'",
   'usage.sshNeedsHost': '--executor=ssh needs --host=user@host (or ssh://user@host:port)',
   'usage.hostWithoutSsh': '--host only makes sense with --executor=ssh',
