@@ -63,6 +63,10 @@ async function terminalConfirm(): Promise<(question: string) => Promise<boolean>
   return (message) => confirm({ message, default: false }, { output: process.stderr });
 }
 
+/**
+ * Whether a person can answer: the prompts are written to stderr and read from stdin, so those two must be
+ * a terminal. stdout may be redirected (`--json > result.json`): it carries only the result.
+ */
 function isTerminal(): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  return Boolean(process.stdin.isTTY && process.stderr.isTTY);
 }

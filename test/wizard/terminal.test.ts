@@ -95,6 +95,21 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     expect(state.service.state).toBe('RUNNING');
   });
 
+  it('--json with stdout redirected to a file: the wizard still asks on the terminal, the file gets only the result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-json-'));
+    const file = join(dir, 'result.json');
+    term = terminal(['sh', '-c', `"$0" "$1" --simulate --scenario=healthy --json > '${file}'`, process.execPath, BIN], env({ ISOLATION_RESCUE_STATE_DIR: tempStateDir() }), ROOT);
+    await term.waitFor(/What now\?/);
+    term.keys('Enter');
+    await term.waitFor(/Send Stop Isolation/);
+    term.keys('Enter');
+    await term.waitFor(/Isolation: Not Isolated"\?/);
+    term.keys('Enter');
+    expect(await term.exitCode()).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ outcome: 'recovered', uiCheck: 'yes' });
+  });
+
   it('the single-file bundle, carried to an empty folder, runs the wizard too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ir-usb-'));
     copyFileSync(join(ROOT, 'dist', 'isolation-rescue.mjs'), join(dir, 'isolation-rescue.mjs'));
