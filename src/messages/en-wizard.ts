@@ -45,6 +45,8 @@ export const enWizard = {
   'wizard.askApiKey': 'API key',
   'wizard.clientIdForm': 'The client ID is one word, as the console shows it',
   'wizard.apiKeyForm': 'The key is one word, as the console shows it',
+  'wizard.askComputer': 'Which computer? Its host name or connector GUID, as the console shows it',
+  'wizard.computerForm': 'A host name (letters, digits, hyphens, dots) or a GUID (8-4-4-4-12 hex digits)',
   'wizard.chooseComputer': 'Several computers are named {hostname}. Which one?',
   'wizard.noneOfThese': 'None of these',
   'wizard.stillPossible': 'Still possible: {rungs}.',

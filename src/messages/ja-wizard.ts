@@ -46,6 +46,8 @@ export const jaWizard: Partial<Record<MessageId, string>> = {
   'wizard.askApiKey': 'API キー',
   'wizard.clientIdForm': 'クライアント ID はコンソールの表示どおりの 1 語です',
   'wizard.apiKeyForm': 'キーはコンソールの表示どおりの 1 語です',
+  'wizard.askComputer': 'どのコンピュータですか?コンソールに表示されるホスト名かコネクタ GUID',
+  'wizard.computerForm': 'ホスト名(英数字・ハイフン・ドット)か GUID(8-4-4-4-12 の 16 進数)を入れてください',
   'wizard.chooseComputer': '{hostname} という名前のコンピュータが複数あります。どれですか?',
   'wizard.noneOfThese': 'どれでもない',
   'wizard.stillPossible': 'まだ使える方法: {rungs}。',

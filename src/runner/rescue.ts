@@ -42,6 +42,8 @@ export interface RescueUi {
   askProtectionPassword?(): Promise<string | undefined>;
   /** Several computers with the host name: the wizard lets the tech choose; undefined means none. */
   chooseComputer?(hostname: string, found: ComputerSummary[]): Promise<string | undefined>;
+  /** From a machine with no connector: which computer the console should release (a host name or a GUID). */
+  askComputer?(): Promise<{ hostname?: string; connectorGuid?: string } | undefined>;
   /** Before each rung runs: show what it will do; false declines it. For unlock-code: whose code, and the tries left. */
   approveRung?(method: Method, facts: Facts, code?: { source: 'flag' | 'console' | 'typed'; left: number }): Promise<boolean>;
 }
@@ -139,10 +141,16 @@ export async function rescue(options: Options, env: NodeJS.ProcessEnv, ui: Rescu
         endpoint.console = await realConsole(options, creds);
       }
     }
-    const early = precheckRun(method, facts, options, Boolean(endpoint.console));
+    // A tech's workstation knows no GUID of its own: the wizard asks which computer the console should release.
+    let target: Options = options;
+    if (endpoint.console && !options.connectorGuid && !options.hostname && !facts.guid && ui.askComputer) {
+      const asked = await ui.askComputer();
+      if (asked) target = { ...options, ...asked };
+    }
+    const early = precheckRun(method, facts, target, Boolean(endpoint.console));
     if (early) return finish(early.exitCode, early.outcome, early.message, early.hint);
 
-    const connectorGuid = options.connectorGuid ?? (await guidFromHostname(options, endpoint.console, signal, ui.chooseComputer)) ?? facts.guid;
+    const connectorGuid = target.connectorGuid ?? (await guidFromHostname(target, endpoint.console, signal, ui.chooseComputer)) ?? facts.guid;
     const sessionBackupDir = joinEndpointPath(endpoint.backupRoot, session);
     const ladderOptions: LadderOptions = {
       unlockCode: options.secrets.unlockCode,

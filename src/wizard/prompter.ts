@@ -1,5 +1,5 @@
 import { CancelledError } from '../errors.js';
-import { apiKeyQuestion, clientIdQuestion, protectionPasswordQuestion, unlockCodeQuestion } from './questions.js';
+import { apiKeyQuestion, clientIdQuestion, computerQuestion, protectionPasswordQuestion, unlockCodeQuestion } from './questions.js';
 
 export interface Choice<T> {
   name: string;
@@ -14,6 +14,7 @@ export interface Prompter {
   clientId(): Promise<string>;
   apiKey(): Promise<string>;
   protectionPassword(): Promise<string>;
+  computer(): Promise<string>;
 }
 
 /** The terminal prompter: @inquirer/prompts on stderr, so stdout stays for --json. Ctrl-C becomes a cancel. */
@@ -36,5 +37,6 @@ export async function inquirerPrompter(output: NodeJS.WritableStream = process.s
     clientId: () => ask(() => input(clientIdQuestion(), context)),
     apiKey: () => ask(() => password(apiKeyQuestion(), context)),
     protectionPassword: () => ask(() => password(protectionPasswordQuestion(), context)),
+    computer: () => ask(() => input(computerQuestion(), context)),
   };
 }

@@ -1,5 +1,6 @@
 import { t } from '../messages/index.js';
 import { unlockCodeProblem } from '../safety/unlock-code.js';
+import { GUID_FORM, HOSTNAME_FORM } from '../input-forms.js';
 
 /**
  * The configurations of the wizard's text prompts, kept apart so the prompt behaviour (masking, what is
@@ -30,4 +31,10 @@ export const protectionPasswordQuestion = () => ({
   message: t('wizard.askPassword'),
   mask: '*',
   validate: (value: string) => (value === '' || /^[^\u0000-\u001f\u007f]{1,256}$/.test(value) ? true : t('wizard.passwordForm')),
+});
+
+/** Which computer, from a workstation: a host name or a connector GUID, in the forms the flags accept. */
+export const computerQuestion = () => ({
+  message: t('wizard.askComputer'),
+  validate: (value: string) => (GUID_FORM.test(value.trim()) || HOSTNAME_FORM.test(value.trim()) ? true : t('wizard.computerForm')),
 });

@@ -14,6 +14,7 @@ import type { SessionResult } from '../runner/result.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { oraSpinner, type StepSpinner } from './spinner.js';
 import { makeStyle, wrap, type Style } from './style.js';
+import { GUID_FORM } from '../input-forms.js';
 import { panel, recommend, rungIntro, summary } from './view.js';
 
 /** What the wizard needs from the outside world; tests pass a scripted prompter and a line spinner. */
@@ -103,6 +104,10 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       return code || undefined;
     },
     onResume: (marker) => say(style.bold(wrap(t('resume.continuing', { session: marker.session, method: marker.method }), width))),
+    askComputer: async () => {
+      const value = (await ask(() => prompter.computer())).trim();
+      return GUID_FORM.test(value) ? { connectorGuid: value.toLowerCase() } : { hostname: value };
+    },
     askProtectionPassword: async () => (await ask(() => prompter.protectionPassword())) || undefined,
     approveRung: async (method, f, code) => {
       if (!introShown) say(rungIntro(method, f, consoleLabel, style, width));

@@ -2,7 +2,7 @@ import { CancelledError } from '../../src/errors.js';
 import type { Choice, Prompter } from '../../src/wizard/prompter.js';
 
 /** One expected question and its answer; `cancel` answers with Ctrl-C. */
-export type Answer = [kind: 'select' | 'confirm' | 'code' | 'clientId' | 'apiKey' | 'password', question: RegExp, answer: unknown];
+export type Answer = [kind: 'select' | 'confirm' | 'code' | 'clientId' | 'apiKey' | 'password' | 'computer', question: RegExp, answer: unknown];
 
 /**
  * A Prompter that answers from a script, and fails the test when the wizard asks anything else, in another
@@ -34,5 +34,6 @@ export function scriptedPrompter(script: Answer[]): Prompter & { asked: string[]
     clientId: async () => next<string>('clientId', 'client id'),
     apiKey: async () => next<string>('apiKey', 'api key'),
     protectionPassword: async () => next<string>('password', 'protection password'),
+    computer: async () => next<string>('computer', 'which computer'),
   };
 }

@@ -6,6 +6,7 @@ import { lineSpinner } from '../../src/wizard/spinner.js';
 import { fakeEndpoint } from '../helpers/fake-endpoint.js';
 import { fakeConsole, org } from '../helpers/fake-console.js';
 import { scriptedPrompter, type Answer } from '../helpers/scripted-prompter.js';
+import { tempStateDir } from '../helpers/cli.js';
 
 const KEY = 'typed-KEY-0042';
 
@@ -38,6 +39,33 @@ describe('the wizard on a real endpoint (fake binaries) with the console API typ
       expect(err).toMatch(/the console reports the stop, but this computer is still isolated|still isolated/i);
       const report = err.match(/Report for the ticket:\s+(\S+)/)![1];
       expect(err + readFileSync(report, 'utf8') + readFileSync(report.replace('summary.md', 'session.json'), 'utf8')).not.toContain(KEY);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("from a tech's workstation (no connector here): asks which computer, releases it through the console, exit 0", async () => {
+    const api = await fakeConsole(org(3, 'g'));
+    try {
+      const env = { PATH: process.env.PATH, ISOLATION_RESCUE_STATE_DIR: tempStateDir(), ISOLATION_RESCUE_TARGET_OS: undefined };
+      const parsed = parseCli(['--no-color', `--api-url=${api.url}`], env);
+      if (parsed.kind !== 'run') throw new Error('parse');
+      const prompter = scriptedPrompter([
+        ['select', /What now/, 'auto'],
+        ['confirm', /Use the console API\?/, true],
+        ['clientId', /client id/, 'client-7'],
+        ['apiKey', /api key/, KEY],
+        ['computer', /which computer/, 'pc-0002'],
+        ['confirm', /Send Stop Isolation/, true],
+        ['select', /Isolation: Not Isolated/, 'cant-check'],
+      ]);
+      let err = '';
+      const code = await runWizard(parsed.options, env, { out: () => {}, err: (s) => (err += s) }, { prompter, spinner: lineSpinner((s) => (err += s)), width: 80 });
+      expect(prompter.left()).toEqual([]);
+      expect(code).toBe(0);
+      expect(err).toMatch(/Connector +not found/);
+      expect(api.computers.get('00000001-4d50-4720-b1af-07b02d004020')!.status).toBe('not_isolated');
+      expect(api.computers.get('00000000-4d50-4720-b1af-07b02d004020')!.status).toBe('isolated');
     } finally {
       await api.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import { input, password } from '@inquirer/prompts';
-import { apiKeyQuestion, clientIdQuestion, protectionPasswordQuestion, unlockCodeQuestion } from '../../src/wizard/questions.js';
+import { apiKeyQuestion, clientIdQuestion, computerQuestion, protectionPasswordQuestion, unlockCodeQuestion } from '../../src/wizard/questions.js';
 
 /** Validation runs asynchronously: let the prompt render its answer to it. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -55,6 +55,20 @@ describe('the wizard prompts, rendered by @inquirer/testing', () => {
     expect(getScreen()).not.toContain('w0rd');
     events.keypress('enter');
     await expect(answer).resolves.toBe('p@ss "w0rd" & more');
+  });
+});
+
+describe('which computer (from a workstation)', () => {
+  it('takes a host name or a GUID and refuses anything else', async () => {
+    const { answer, events, getScreen } = await render(input, computerQuestion());
+    events.type('pc 042; rm');
+    events.keypress('enter');
+    await settle();
+    expect(getScreen()).toMatch(/A host name .* or a GUID/);
+    for (let i = 0; i < 10; i++) events.keypress('backspace');
+    events.type('pc-042');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('pc-042');
   });
 });
 
