@@ -67,7 +67,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       const methods = plan('auto', f.os).map((r) => r.method);
       if (!methods.length) return 'auto';
       const consoleState = consoleLabel ? 'ready' : options.simulate ? 'no' : 'can-ask';
-      const first = recommend(f, methods, consoleState, Boolean(f.guid || options.connectorGuid || options.hostname));
+      const first = recommend(f, methods, consoleState);
       say(wrap(t('wizard.recommend', { method: first.method, why: t(first.why) }), width));
       const choice = await ask(() =>
         prompter.select<Method | 'auto' | ''>(t('wizard.chooseMethod'), [

@@ -30,11 +30,11 @@ export function panel(f: Facts, endpoint: string, consoleLabel: string | undefin
 }
 
 /**
- * The first rung the ladder would really try here, and the message that says why. The console needs a
- * computer to name (a GUID) and credentials, which the wizard can ask for.
+ * The first rung the ladder would really try here, and the message that says why. The console needs
+ * credentials and a computer to name, which the wizard asks for when it has neither.
  */
-export function recommend(f: Facts, methods: Method[], console: 'ready' | 'can-ask' | 'no', haveGuid: boolean): { method: Method; why: MessageId } {
-  if (methods.includes('console') && console !== 'no' && haveGuid) return { method: 'console', why: console === 'ready' ? 'wizard.why.console' : 'wizard.why.consoleAsk' };
+export function recommend(f: Facts, methods: Method[], console: 'ready' | 'can-ask' | 'no'): { method: Method; why: MessageId } {
+  if (methods.includes('console') && console !== 'no') return { method: 'console', why: console === 'ready' ? 'wizard.why.console' : 'wizard.why.consoleAsk' };
   const local = methods.find((m) => m !== 'console' && (m !== 'unlock-code' || f.connector.cliPath));
   const method = local ?? methods[0];
   return { method, why: `wizard.why.${method}` as MessageId };
