@@ -14,7 +14,7 @@ export const enWizard = {
   'wizard.notIsolatedNothing': 'This endpoint is not isolated: there is nothing to release.',
   'wizard.recommend': 'The first rung that can work here: {method}. {why}',
   'wizard.why.console': 'The console can release it without touching the endpoint, if the connector is online.',
-  'wizard.why.consoleAsk': 'The console can release it without touching the endpoint; you will be asked for API credentials (skip them to go on to the unlock code).',
+  'wizard.why.consoleAsk': 'The console can release it without touching the endpoint; you will be asked for API credentials, or skip them.',
   'wizard.why.unlock-code': 'The unlock code is the gentlest local method (one attempt of five).',
   'wizard.why.registry': 'No console or code: remove the marker the connector checks (with a backup).',
   'wizard.why.plist': 'No console or code: remove the isolation file (with a backup).',

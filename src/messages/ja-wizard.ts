@@ -16,7 +16,7 @@ export const jaWizard: Partial<Record<MessageId, string>> = {
   'wizard.notIsolatedNothing': 'このエンドポイントは分離されていません。解除する必要はありません。',
   'wizard.recommend': 'ここで最初に使える方法: {method}。{why}',
   'wizard.why.console': 'コネクタがオンラインなら、エンドポイントに触れずにコンソールから解除できます。',
-  'wizard.why.consoleAsk': 'コンソールならエンドポイントに触れずに解除できます。API の認証情報を尋ねます(省略するとロック解除コードに進みます)。',
+  'wizard.why.consoleAsk': 'コンソールならエンドポイントに触れずに解除できます。API の認証情報を尋ねます(省略もできます)。',
   'wizard.why.unlock-code': 'ロック解除コードはローカルで最も穏やかな方法です(5 回のうち 1 回を使います)。',
   'wizard.why.registry': 'コンソールもコードも使えないため、コネクタが見るマーカーを(バックアップ後に)削除します。',
   'wizard.why.plist': 'コンソールもコードも使えないため、分離ファイルを(バックアップ後に)削除します。',

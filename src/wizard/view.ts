@@ -80,7 +80,8 @@ export function summary(r: SessionResult, s: Style, width: number): string {
   if (r.hint) lines.push(wrap(`${t('summary.next')}: ${r.hint}`, width, 2));
   if (r.reportFiles) {
     lines.push(wrap(t('wizard.report', { file: r.reportFiles.markdown }), width, 2));
-    if (r.exitCode !== 0) lines.push(wrap(t('wizard.forSoc', { file: r.reportFiles.markdown }), width, 2));
+    // Only when something was done on the endpoint is there anything for the security team to read.
+    if (r.exitCode !== 0 && ran.length) lines.push(wrap(t('wizard.forSoc', { file: r.reportFiles.markdown }), width, 2));
   }
   return lines.join('\n');
 }
