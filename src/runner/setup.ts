@@ -38,7 +38,11 @@ export function endpointKey(options: Pick<Options, 'simulate' | 'executor' | 'ho
 
 const SIM_STATE_ROOT = { windows: 'C:\\ProgramData\\isolation-rescue', macos: '/Library/Application Support/isolation-rescue' } as const;
 
-export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Promise<Endpoint> {
+/**
+ * `readOnly` (status): the simulated endpoint is read but never saved, so a status taken while a rescue
+ * runs cannot write back an older copy of the simulator's state over the rescue's.
+ */
+export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv, readOnly = false): Promise<Endpoint> {
   let executor: Executor;
   let os: TargetOs;
   let console: ConsoleApi | undefined;
@@ -47,10 +51,10 @@ export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv): Pr
   let label: string;
   if (options.simulate) {
     const file = simStatePath(options.stateDir, options.simulate);
-    sim = openSimState(file, options.simulate, options.scenario);
+    sim = openSimState(file, options.simulate, options.scenario, undefined, !readOnly);
     const state = sim;
-    executor = new SimulatedExecutor(state, file);
-    console = new SimulatedConsole(state, () => saveSimState(file, state));
+    executor = new SimulatedExecutor(state, readOnly ? undefined : file);
+    console = new SimulatedConsole(state, readOnly ? undefined : () => saveSimState(file, state));
     os = options.simulate;
     backupRoot = joinEndpointPath(SIM_STATE_ROOT[options.simulate], 'backups');
     label = `simulated ${options.simulate} endpoint (scenario ${state.scenario})`;

@@ -8,7 +8,7 @@ import type { Out } from './print.js';
 
 /** `isolation-rescue status`: read-only diagnosis. Runs only 'read' commands; changes nothing. */
 export async function runStatus(options: Options, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  const endpoint = await openEndpoint({ ...options, dryRun: true }, env);
+  const endpoint = await openEndpoint({ ...options, dryRun: true }, env, true);
   if (options.hostname || options.connectorGuid) {
     const { runCloudStatus } = await import('./cloud-status.js');
     return runCloudStatus(options, endpoint.console, out);
