@@ -39,8 +39,9 @@ export function endpointKey(options: Pick<Options, 'simulate' | 'executor' | 'ho
 const SIM_STATE_ROOT = { windows: 'C:\\ProgramData\\isolation-rescue', macos: '/Library/Application Support/isolation-rescue' } as const;
 
 /**
- * `readOnly` (status): the simulated endpoint is read but never saved, so a status taken while a rescue
- * runs cannot write back an older copy of the simulator's state over the rescue's.
+ * `readOnly` (status): the simulated endpoint is read but its changes are never saved, so a status taken
+ * while a rescue runs cannot write back an older copy of the simulator's state over the rescue's. Only an
+ * explicit --scenario, which asks for a fresh endpoint, is written.
  */
 export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv, readOnly = false): Promise<Endpoint> {
   let executor: Executor;
@@ -51,7 +52,7 @@ export async function openEndpoint(options: Options, env: NodeJS.ProcessEnv, rea
   let label: string;
   if (options.simulate) {
     const file = simStatePath(options.stateDir, options.simulate);
-    sim = openSimState(file, options.simulate, options.scenario, undefined, !readOnly);
+    sim = openSimState(file, options.simulate, options.scenario, undefined, !readOnly || Boolean(options.scenario));
     const state = sim;
     executor = new SimulatedExecutor(state, readOnly ? undefined : file);
     console = new SimulatedConsole(state, readOnly ? undefined : () => saveSimState(file, state));

@@ -24,10 +24,10 @@ export function saveSimState(file: string, state: SimState): void {
 }
 
 /** `--scenario` starts a fresh endpoint; without it the saved one continues (or a new `offline` one starts). */
-export function openSimState(file: string, os: SimOs, scenario: ScenarioName | undefined, installDir?: string, persist = true): SimState {
+export function openSimState(file: string, os: SimOs, scenario: ScenarioName | undefined, installDir?: string, saveFresh = true): SimState {
   const saved = scenario ? undefined : loadSimState(file);
   if (saved && saved.os === os) return saved;
   const state = createState(os, scenario ?? 'offline', { installDir });
-  if (persist) saveSimState(file, state);
+  if (saveFresh) saveSimState(file, state);
   return state;
 }

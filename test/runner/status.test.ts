@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempStateDir } from '../helpers/cli.js';
 
 describe('status is read-only', () => {
-  it('the simulated endpoint is read but never written: not its file, not a fresh scenario', async () => {
+  it('the simulated endpoint is read but its changes never written (only an explicit fresh --scenario is)', async () => {
     const stateDir = tempStateDir();
     const env = { ISOLATION_RESCUE_STATE_DIR: stateDir };
-    const fresh = await runCli(['status', '--simulate', '--scenario=stuck', '--json'], env);
-    expect(fresh.code).toBe(0);
-    expect(fresh.json().facts.isolated).toBe(true);
+    const none = await runCli(['status', '--simulate', '--json'], env);
+    expect(none.json().facts.isolated).toBe(true);
     expect(existsSync(join(stateDir, 'simulator'))).toBe(false);
 
     await runCli(['--simulate', '--scenario=bad-code', '--non-interactive', '--method=registry'], env);
