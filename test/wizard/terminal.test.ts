@@ -17,6 +17,14 @@ afterEach(() => term?.close());
 const env = (extra: NodeJS.ProcessEnv) => ({ PATH: process.env.PATH, HOME: process.env.HOME, ...extra });
 const ROOT = resolve(__dirname, '../..');
 
+/** The healthy scenario with every default answer: take the recommendation, send the stop, UI says yes. */
+async function walkHealthy(t: Terminal): Promise<void> {
+  for (const [question, key] of [[/What now\?/, 'Enter'], [/Send Stop Isolation/, 'Enter'], [/Isolation: Not Isolated"\?/, 'Enter']] as const) {
+    await t.waitFor(question);
+    t.keys(key);
+  }
+}
+
 describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at like a tech would', () => {
   it('offline, walked to recovery with the default answers', async () => {
     const stateDir = tempStateDir();
@@ -99,12 +107,7 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     const dir = mkdtempSync(join(tmpdir(), 'ir-json-'));
     const file = join(dir, 'result.json');
     term = terminal(['sh', '-c', `"$0" "$1" --simulate --scenario=healthy --json > '${file}'`, process.execPath, BIN], env({ ISOLATION_RESCUE_STATE_DIR: tempStateDir() }), ROOT);
-    await term.waitFor(/What now\?/);
-    term.keys('Enter');
-    await term.waitFor(/Send Stop Isolation/);
-    term.keys('Enter');
-    await term.waitFor(/Isolation: Not Isolated"\?/);
-    term.keys('Enter');
+    await walkHealthy(term);
     expect(await term.exitCode()).toBe(0);
     const { readFileSync } = await import('node:fs');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ outcome: 'recovered', uiCheck: 'yes' });
@@ -114,12 +117,7 @@ describe.skipIf(!haveTmux)('the wizard in a real 80x50 terminal (tmux), typed at
     const dir = mkdtempSync(join(tmpdir(), 'ir-usb-'));
     copyFileSync(join(ROOT, 'dist', 'isolation-rescue.mjs'), join(dir, 'isolation-rescue.mjs'));
     term = terminal([process.execPath, 'isolation-rescue.mjs', '--simulate', '--scenario=healthy'], env({ ISOLATION_RESCUE_STATE_DIR: join(dir, 'state') }), dir);
-    await term.waitFor(/What now\?/);
-    term.keys('Enter');
-    await term.waitFor(/Send Stop Isolation/);
-    term.keys('Enter');
-    await term.waitFor(/Isolation: Not Isolated"\?/);
-    term.keys('Enter');
+    await walkHealthy(term);
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).toMatch(/console: recovered/);
   });
