@@ -17,7 +17,8 @@ export interface ApiClientOptions {
 
 const STATUSES: readonly CloudIsolationStatus[] = ['not_isolated', 'pending_start', 'isolated', 'pending_stop'];
 
-const defaultSleep = (ms: number, signal?: AbortSignal) =>
+/** A wait that an abort ends at once, rejecting with the signal's reason. */
+export const abortableSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
@@ -65,7 +66,7 @@ export class ApiClient implements ConsoleApi {
 
   private async request(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
     const retries = this.o.retries ?? 4;
-    const sleep = this.o.sleep ?? defaultSleep;
+    const sleep = this.o.sleep ?? abortableSleep;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       const ticket = await this.o.limiter?.acquire(signal);

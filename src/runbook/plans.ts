@@ -24,6 +24,22 @@ const markerPresent = (otherwise: 'nothing-to-do' | 'abort'): RunbookStep => ({
 });
 const markerGone: RunbookStep = { kind: 'need', title: 'the isolation marker is gone', check: winCmd.regQueryValue(MARKER_VALUE), want: 'absent', otherwise: 'abort', because: 'the unlock_code value is still there: isolation is not released' };
 
+/** The unlock-code runbook, the same on both OSes but for how the connector's tool is found and called. */
+function unlockPlan(tool: string, present: RunbookStep, gone: RunbookStep, find: RunbookStep[], unlock: RunbookStep): RunbookStep[] {
+  return [
+    { kind: 'say', text: `Releases isolation with the console unlock code (${tool}). Five wrong codes lock the connector out for 30 minutes.` },
+    { kind: 'admin' },
+    present,
+    ...find,
+    { kind: 'read-code' },
+    { kind: 'confirm', question: 'Use one unlock attempt now?', onNo: 'abort' },
+    unlock,
+    { kind: 'pause', seconds: 10 },
+    gone,
+    { kind: 'success', text: 'Isolation is released. Check the Secure Endpoint UI shows Isolation: Not Isolated.' },
+  ];
+}
+
 function windowsPlans(backupDir: string): Record<string, () => RunbookStep[]> {
   const jobsDb = joinEndpointPath(DEFAULT_INSTALL_DIR, 'jobs.db');
   const stopService: RunbookStep[] = [
@@ -36,18 +52,10 @@ function windowsPlans(backupDir: string): Record<string, () => RunbookStep[]> {
   ];
   const backupReg = joinEndpointPath(backupDir, 'immunet-protect.reg');
   return {
-    'unlock-code': () => [
-      { kind: 'say', text: 'Releases isolation with the console unlock code (sfc.exe -n). Five wrong codes lock the connector out for 30 minutes.' },
-      { kind: 'admin' },
-      markerPresent('nothing-to-do'),
-      { kind: 'find-sfc', installDir: DEFAULT_INSTALL_DIR },
-      { kind: 'read-code' },
-      { kind: 'confirm', question: 'Use one unlock attempt now?', onNo: 'abort' },
-      { kind: 'run', title: 'sfc.exe -n with the unlock code', command: winCmd.sfcUnlock(VAR.SFC, VAR.CODE), ok: [0], onFail: 'abort' },
-      { kind: 'pause', seconds: 10 },
-      markerGone,
-      { kind: 'success', text: 'Isolation is released. Check the Secure Endpoint UI shows Isolation: Not Isolated.' },
-    ],
+    'unlock-code': () =>
+      unlockPlan('sfc.exe -n', markerPresent('nothing-to-do'), markerGone, [{ kind: 'find-sfc', installDir: DEFAULT_INSTALL_DIR }], {
+        kind: 'run', title: 'sfc.exe -n with the unlock code', command: winCmd.sfcUnlock(VAR.SFC, VAR.CODE), ok: [0], onFail: 'abort',
+      }),
     registry: () => [
       { kind: 'say', text: 'Stops the connector service, deletes only the unlock_code registry value (after a backup), and starts the service again.' },
       { kind: 'admin' },
@@ -92,17 +100,10 @@ function macosPlans(backupDir: string): Record<string, () => RunbookStep[]> {
   const present: RunbookStep = { kind: 'need', title: 'endpoint_isolation.xml is there', check: macCmd.exists(ISOLATION_FILE), want: 'present', otherwise: 'nothing-to-do', because: 'the computer is not isolated (no endpoint_isolation.xml): nothing to do' };
   const gone: RunbookStep = { kind: 'need', title: 'endpoint_isolation.xml is gone', check: macCmd.exists(ISOLATION_FILE), want: 'absent', otherwise: 'abort', because: 'endpoint_isolation.xml is still there: isolation is not released' };
   return {
-    'unlock-code': () => [
-      { kind: 'say', text: 'Releases isolation with the console unlock code (ampcli isolate stop). Five wrong codes lock the connector out for 30 minutes.' },
-      { kind: 'admin' },
-      present,
-      { kind: 'read-code' },
-      { kind: 'confirm', question: 'Use one unlock attempt now?', onNo: 'abort' },
-      { kind: 'run', title: 'ampcli isolate stop with the unlock code', command: macCmd.unlock(VAR.AMPCLI, VAR.CODE), ok: [0], onFail: 'abort' },
-      { kind: 'pause', seconds: 10 },
-      gone,
-      { kind: 'success', text: 'Isolation is released. Check the Secure Endpoint UI shows Isolation: Not Isolated.' },
-    ],
+    'unlock-code': () =>
+      unlockPlan('ampcli isolate stop', present, gone, [], {
+        kind: 'run', title: 'ampcli isolate stop with the unlock code', command: macCmd.unlock(VAR.AMPCLI, VAR.CODE), ok: [0], onFail: 'abort',
+      }),
     plist: () => [
       { kind: 'say', text: 'Removes endpoint_isolation.xml (after a backup) and reloads the Secure Endpoint daemon.' },
       { kind: 'admin' },

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { RescueError, usageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { t } from '../messages/index.js';
-import { ApiClient } from '../cloud/api-client.js';
+import { ApiClient, abortableSleep } from '../cloud/api-client.js';
 import { ApiError } from '../cloud/console-api.js';
 import { RateLimiter } from '../cloud/limiter.js';
 import { REGION_URLS } from '../cloud/regions.js';
@@ -48,10 +48,7 @@ export async function runFleet(options: Options, out: Out): Promise<number> {
         concurrency: CONCURRENCY,
         showCodes: options.showCodes,
         signal,
-        sleep: (ms, s) => new Promise((resolve, reject) => {
-          const timer = setTimeout(resolve, ms);
-          s?.addEventListener('abort', () => (clearTimeout(timer), reject(s.reason)), { once: true });
-        }),
+        sleep: abortableSleep,
         onProgress,
       }),
     );

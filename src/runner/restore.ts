@@ -99,9 +99,10 @@ async function restore(saved: SessionResult, options: Options, env: NodeJS.Proce
     if (err instanceof RescueError) return finish(err.exitCode, 'not-restored', m('error.plain', { detail: err.message }));
     return finish(EXIT.unexpected, 'not-restored', m('error.unexpected', { detail: (err as Error).message }));
   } finally {
-    if (sh && guard.pending) {
+    const service = guard.pending;
+    if (sh && service) {
       const restarted = await guard.restore(sh.uncancellable());
-      result.steps.push({ id: 'service-restart', title: t('progress.serviceRestarted', { service: guard.pending ?? '', detail: '' }), ok: restarted?.ok, commands: [] });
+      result.steps.push({ id: 'service-restart', title: t('progress.serviceRestarted', { service, detail: '' }), ok: restarted?.ok, commands: [] });
     }
     result.finishedAt = new Date().toISOString();
     result.reportFile = join(sessionsDir(options), saved.session, `restore-${newSessionId(startedAt)}.json`);

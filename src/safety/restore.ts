@@ -8,6 +8,7 @@ import { fileExists, markerPresent, startService, stopService } from '../platfor
 import { daemonState } from '../platform/macos.js';
 import type { BackupRecord } from './backups.js';
 import type { ServiceGuard } from './service-guard.js';
+import { stopFailureReason } from '../ladder/rungs/service-steps.js';
 
 /** Runs one named step and reports it; `judge` says whether the value counts as success. */
 export type StepRunner = <T>(id: string, title: Msg, fn: () => Promise<T>, judge?: (value: T) => boolean) => Promise<T>;
@@ -64,8 +65,7 @@ async function stopConnector(sh: Shell, facts: Facts, guard: ServiceGuard, opts:
     if (!name) return { ok: false, reason: m('restore.noService') };
     if (!opts.dryRun) guard.markStopped('windows', name);
     const r = await step('stop-service', m('step.stopService', { service: name }), () => stopService(sh, name, facts.connector.cliPath, opts.password), (x) => x.ok);
-    if (r.ok) return { ok: true };
-    return { ok: false, reason: r.reason === 'access-denied' ? m('stop.accessDenied', { service: name }) : m('stop.failed', { service: name, detail: r.detail }) };
+    return r.ok ? { ok: true } : { ok: false, reason: stopFailureReason(r, name) };
   }
   if (!opts.dryRun) guard.markStopped('macos', DAEMON_LABEL);
   await step('unload', m('step.unload'), () => sh.run(macCmd.unload()), (r) => r.exitCode === 0);

@@ -52,13 +52,15 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
   };
 
   let facts: Facts | undefined;
-  let consoleLabel: string | undefined;
+  // Read from the endpoint each time: credentials typed mid-run give it a console it did not have at first.
+  let endpoint: Awaited<ReturnType<typeof openEndpoint>> | undefined;
+  const consoleLabel = () => endpoint?.console?.label;
   let introShown = false;
   const reach = deps.reach ?? openEndpoint;
   const ui: RescueUi = {
     onDetected: (f, label) => {
       facts = f;
-      say(panel(f, label, consoleLabel, style, width));
+      say(panel(f, label, consoleLabel(), style, width));
       if (f.isolated === false) say(style.ok(t('wizard.notIsolatedNothing')));
     },
     chooseMethod: async (f, given) => {
@@ -66,7 +68,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
       if (options.methodGiven || f.isolated === false) return given;
       const methods = plan('auto', f.os).map((r) => r.method);
       if (!methods.length) return 'auto';
-      const consoleState = consoleLabel ? 'ready' : options.simulate ? 'no' : 'can-ask';
+      const consoleState = consoleLabel() ? 'ready' : options.simulate ? 'no' : 'can-ask';
       const first = recommend(f, methods, consoleState);
       say(wrap(t('wizard.recommend', { method: first.method, why: t(first.why) }), width));
       const choice = await ask(() =>
@@ -96,7 +98,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
     },
     askUnlockCode: async (status) => {
       // What the rung does comes before the question it needs answered.
-      if (facts) say(rungIntro('unlock-code', facts, consoleLabel, style, width));
+      if (facts) say(rungIntro('unlock-code', facts, consoleLabel(), style, width));
       introShown = true;
       say(t('wizard.attemptsLeft', { left: status.left }));
       if (status.left <= 1) say(style.warn(wrap(t('wizard.lastAttemptWarning'), width)));
@@ -110,7 +112,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
     },
     askProtectionPassword: async () => (await ask(() => prompter.protectionPassword())) || undefined,
     approveRung: async (method, f, code) => {
-      if (!introShown) say(rungIntro(method, f, consoleLabel, style, width));
+      if (!introShown) say(rungIntro(method, f, consoleLabel(), style, width));
       introShown = false;
       if (method === 'console') return options.yes || ask(() => prompter.confirm(t('wizard.confirmConsole'), true));
       // A typed code was the tech's own decision; one from a flag or the console is confirmed first.
@@ -143,11 +145,7 @@ export async function runWizard(options: Options, env: NodeJS.ProcessEnv, out: O
     onEvent: renderer(say, spinner, style, width, () => (facts ? plan('auto', facts.os).map((r) => r.method) : [])),
   };
 
-  const wrappedReach: typeof openEndpoint = async (o, e) => {
-    const endpoint = await reach(o, e);
-    consoleLabel = endpoint.console?.label;
-    return endpoint;
-  };
+  const wrappedReach: typeof openEndpoint = async (o, e) => (endpoint = await reach(o, e));
   const signals = deps.signals ?? withSignals;
   const result = await signals((signal) => rescue(options, env, ui, signal, wrappedReach));
   spinner.stop();

@@ -19,16 +19,21 @@ export async function stopConnectorService(ctx: RungContext): Promise<{ ok: true
     if (stop.via === 'already-stopped') ctx.guard.markStarted();
     return { ok: true };
   }
+  return { ok: false, reason: stopFailureReason(stop, name) };
+}
+
+/** Why a service stop failed, in the words the tech needs (shared with restore). */
+export function stopFailureReason(stop: Extract<StopOutcome, { ok: false }>, name: string): Msg {
   switch (stop.reason) {
     case 'access-denied':
-      return { ok: false, reason: m('stop.accessDenied', { service: name }) };
+      return m('stop.accessDenied', { service: name });
     case 'password-refused':
-      return { ok: false, reason: m('stop.passwordRefused', { detail: stop.detail }) };
+      return m('stop.passwordRefused', { detail: stop.detail });
     case 'timeout':
-      // It may stop later: the guard (armed above) starts it again whatever happens.
-      return { ok: false, reason: m('stop.timeout', { service: name, detail: stop.detail }) };
+      // It may stop later: the guard, armed before the stop, starts it again whatever happens.
+      return m('stop.timeout', { service: name, detail: stop.detail });
     default:
-      return { ok: false, reason: m('stop.failed', { service: name, detail: stop.detail }) };
+      return m('stop.failed', { service: name, detail: stop.detail });
   }
 }
 
